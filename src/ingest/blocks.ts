@@ -1,0 +1,72 @@
+import { decodeHTML } from 'entities';
+
+/** One paragraph of the raw capture, with the raw line numbers (1-based, inclusive) it came from. */
+export interface Block {
+  text: string;
+  first: number;
+  last: number;
+  /** The raw lines behind the block, for the removal ledger. */
+  lines: { line: number; text: string }[];
+}
+
+const TERMINAL = /[.!?…:;"”’')\]»]$/u;
+const CONTINUES = /^[\p{Ll}\p{Nd}(–—-]/u;
+const FUNCTION_END = /(?:^|\s)(the|a|an|of|to|in|on|and|or|but|for|with|from|by|at|as|that|which|who|its|his|her|their|our|is|are|was|were|has|have|had|be|been|not|than|into|over|under|about|after|before|between|this|these|those)$/iu;
+
+/**
+ * Normalises one raw line: HTML entities a scraper left (`&#x27;`), zero-width characters,
+ * and runs of white space (NBSP and tabs included) become one space; indentation goes, so an
+ * indented line can never become a Markdown code block. Typography (quotes, dashes) is kept.
+ */
+export function normaliseLine(raw: string): string {
+  let s = raw.includes('&') ? decodeHTML(raw) : raw;
+  s = s.replace(/[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g, '');
+  s = s.replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ');
+  return s.trim().normalize('NFC');
+}
+
+/**
+ * Text → paragraphs. Blank lines separate blocks; inside a block, a line that stops mid-sentence
+ * and is continued by the next (lower-case start, digit, or a dangling function word) is a hard
+ * wrap and is joined; other lines stay paragraphs of their own (lists of links, captions).
+ */
+export function toBlocks(text: string): Block[] {
+  const rawLines = text.split('\n');
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  for (let i = 0; i < rawLines.length; i++) {
+    const line = normaliseLine(rawLines[i]);
+    if (line === '') {
+      current = undefined;
+      continue;
+    }
+    const n = i + 1;
+    if (current && isWrapped(current.text, line)) {
+      current.text = current.text.endsWith('-') && /^\p{Ll}/u.test(line) && !/\s-$/.test(current.text)
+        ? current.text + line // a word hyphenated across the wrap keeps its hyphen: "well-\nknown"
+        : `${current.text} ${line}`;
+      current.last = n;
+      current.lines.push({ line: n, text: rawLines[i] });
+    } else {
+      current = { text: line, first: n, last: n, lines: [{ line: n, text: rawLines[i] }] };
+      blocks.push(current);
+    }
+  }
+  return blocks;
+}
+
+function isWrapped(previous: string, next: string): boolean {
+  if (TERMINAL.test(previous)) return false;
+  if (CONTINUES.test(next)) return true;
+  return /[,\-–]$/.test(previous) || FUNCTION_END.test(previous);
+}
+
+/** Words of a block (letters and digits), for counts and densities. */
+export function words(text: string): string[] {
+  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+}
+
+/** Does the block end like a sentence? */
+export function isTerminated(text: string): boolean {
+  return TERMINAL.test(text);
+}

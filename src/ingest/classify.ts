@@ -1,0 +1,174 @@
+import type { Block } from './blocks.js';
+import { words, isTerminated } from './blocks.js';
+import type { Residue } from './rules.js';
+import type { IngestSettings } from './settings.js';
+import { stopDensity, type StopList } from './stopwords.js';
+
+/** jusText's classes: good prose, near-good prose, short (judged by neighbours), bad. */
+type Quality = 'good' | 'neargood' | 'short' | 'bad';
+
+/** What happens to one block: kept as body or subheading, or dropped with the rule that dropped it. */
+export type Verdict = { keep: true; role: 'body' | 'subheading' } | { keep: false; rule: string };
+
+export interface Figure {
+  caption?: string;
+  credit: string;
+}
+
+export interface ClassifyContext {
+  residue: Residue;
+  settings: IngestSettings;
+  stopList: StopList;
+  /** True when the block's text stands in other documents of the collection too. */
+  repeated: (text: string) => boolean;
+}
+
+/**
+ * Stage 1 of cleaning: rules that know residue when they see it, block by block — vocabulary,
+ * cross-document repetition, picture credits and captions, duplicates inside the document.
+ * Returns a rule id per dropped block (undefined = not decided yet) and the figures found.
+ */
+export function applyRules(blocks: Block[], ctx: ClassifyContext): { drops: (string | undefined)[]; figures: Figure[] } {
+  const { residue, settings } = ctx;
+  const n = blocks.length;
+  const headEnd = Math.ceil(n * settings.zoneShare);
+  const tailStart = Math.floor(n * (1 - settings.zoneShare));
+  const drops: (string | undefined)[] = new Array(n).fill(undefined);
+  const figures: Figure[] = [];
+
+  blocks.forEach((block, i) => {
+    const text = block.text;
+    const rule = residue.rules.find(
+      (r) => (!r.zone || (r.zone === 'head' ? i < headEnd : i >= tailStart)) && r.test.test(text),
+    );
+    if (rule) drops[i] = rule.id;
+    else if (residue.creditOnly(text)) drops[i] = 'credit';
+    else if (ctx.repeated(text) && (i < headEnd || i >= tailStart || !isProse(text, ctx))) drops[i] = 'repeated';
+    else {
+      const glued = residue.captionCredit(text);
+      if (glued && words(glued.caption).length <= 60) {
+        drops[i] = 'caption';
+        figures.push(glued);
+      }
+    }
+  });
+
+  // A credit line credits the picture whose caption stands just before it; a short fragment
+  // before that caption is the picture's alt text.
+  for (let i = 0; i < n; i++) {
+    if (drops[i] !== 'credit') continue;
+    const credit = blocks[i].text.replace(/^\((.*)\)$/, '$1');
+    const c = i - 1;
+    if (c >= 0 && drops[c] === undefined && words(blocks[c].text).length <= 50) {
+      drops[c] = 'caption';
+      figures.push({ caption: blocks[c].text, credit });
+      const alt = c - 1;
+      if (alt >= 0 && drops[alt] === undefined && isFragment(blocks[alt].text, settings)) drops[alt] = 'caption';
+    } else figures.push({ credit });
+  }
+
+  // A label that introduces removed residue goes with it ("RUSSIA LATEST:" above a caption).
+  for (let i = 0; i < n - 1; i++) {
+    if (drops[i] === undefined && drops[i + 1] !== undefined && /:$/.test(blocks[i].text) && blocks[i].text.length < settings.shortChars) drops[i] = 'label';
+  }
+
+  // Teasers, key points and pull quotes repeat a sentence of the article: keep the fuller copy.
+  const seen = new Map<string, number>();
+  blocks.forEach((block, i) => {
+    if (drops[i] !== undefined) return;
+    const key = block.text.toLowerCase();
+    if (seen.has(key)) drops[i] = 'duplicate';
+    else seen.set(key, i);
+  });
+  const candidates = blocks.map((b, i) => i).filter((i) => drops[i] === undefined);
+  for (const i of candidates) {
+    const text = blocks[i].text.replace(/^[“"‘']+|[”"’']+$/g, '');
+    if (words(text).length < settings.containedWords) continue;
+    if (candidates.some((j) => j !== i && blocks[j].text.length > text.length && blocks[j].text.includes(text))) drops[i] = 'duplicate';
+  }
+  return { drops, figures };
+}
+
+/** Prose that could be quoted by two articles alike: repetition alone does not drop it mid-text. */
+function isProse(text: string, ctx: ClassifyContext): boolean {
+  return isTerminated(text) && text.length >= ctx.settings.goodChars && stopDensity(words(text), ctx.stopList) >= ctx.settings.stopLow;
+}
+
+/** A short line without terminal punctuation: a label, an alt text, or a subheading. */
+export function isFragment(text: string, settings: IngestSettings): boolean {
+  return !isTerminated(text) && words(text).length <= settings.fragmentWords;
+}
+
+/**
+ * Stage 2 of cleaning: jusText's context-sensitive classification of what the rules left.
+ * Prose (long, dense in stop words, ending like a sentence) is good; short blocks take the
+ * class of their neighbours; the document's edges count as bad, so chrome at the top and
+ * bottom falls away while a short quote between two paragraphs stays.
+ */
+export function classifyProse(blocks: Block[], drops: (string | undefined)[], ctx: ClassifyContext): Verdict[] {
+  const { settings, stopList } = ctx;
+  const open = blocks.map((_, i) => i).filter((i) => drops[i] === undefined);
+  const quality = new Map<number, Quality>();
+  for (const i of open) quality.set(i, initialQuality(blocks[i].text, settings, stopList));
+
+  const seq = open.map((i) => quality.get(i)!);
+  const neighbour = (k: number, step: -1 | 1, skipNearGood: boolean): Quality => {
+    for (let j = k + step; j >= 0 && j < seq.length; j += step) {
+      const q = seq[j];
+      if (q === 'good' || q === 'bad') return q;
+      if (q === 'neargood' && !skipNearGood) return q;
+    }
+    return 'bad';
+  };
+  // Short blocks first (they see near-good neighbours as neither), then near-good ones.
+  const resolved = [...seq];
+  seq.forEach((q, k) => {
+    if (q !== 'short') return;
+    const prev = neighbour(k, -1, true);
+    const next = neighbour(k, 1, true);
+    if (prev === 'good' && next === 'good') resolved[k] = 'good';
+    else if (prev === 'bad' && next === 'bad') resolved[k] = 'bad';
+    else if ((prev === 'bad' && neighbour(k, -1, false) === 'neargood') || (next === 'bad' && neighbour(k, 1, false) === 'neargood')) resolved[k] = 'good';
+    else resolved[k] = 'bad';
+  });
+  seq.forEach((q, k) => {
+    if (q !== 'neargood') return;
+    const prev = neighbour(k, -1, true);
+    const next = neighbour(k, 1, true);
+    resolved[k] = prev === 'bad' && next === 'bad' ? 'bad' : 'good';
+  });
+
+  // A capture with no prose at all (a list, a table, a scoreline) keeps what the rules left.
+  if (!resolved.includes('good')) resolved.fill('good');
+
+  // Fragments that survived between paragraphs are subheadings when the article has a series of
+  // them; a lone one is more likely a picture's alt text.
+  const fragments = open.filter((i, k) => resolved[k] === 'good' && isFragment(blocks[i].text, settings));
+  const keepFragments = fragments.length >= settings.minSubheadings;
+
+  const verdicts: Verdict[] = blocks.map((_, i) => ({ keep: false, rule: drops[i] ?? 'boilerplate' }));
+  open.forEach((i, k) => {
+    if (resolved[k] !== 'good') {
+      verdicts[i] = { keep: false, rule: seq[k] === 'bad' && isHeadlineLike(blocks[i].text, settings) ? 'headline-link' : 'boilerplate' };
+    } else if (isFragment(blocks[i].text, settings)) {
+      verdicts[i] = keepFragments ? { keep: true, role: 'subheading' } : { keep: false, rule: 'fragment' };
+    } else verdicts[i] = { keep: true, role: 'body' };
+  });
+  return verdicts;
+}
+
+/** An unterminated run of words as long as a headline: a link to another article or a caption. */
+function isHeadlineLike(text: string, settings: IngestSettings): boolean {
+  // Two sentences inside make it prose that lost its last full stop, not a headline.
+  return !isTerminated(text) && words(text).length >= settings.headlineWords && !/[.!?][”"’]?\s+[“"‘]?\p{Lu}/u.test(text);
+}
+
+function initialQuality(text: string, settings: IngestSettings, stopList: StopList): Quality {
+  const w = words(text);
+  if (isHeadlineLike(text, settings) && w.length < 40) return 'bad';
+  if (text.length < settings.shortChars) return 'short';
+  const density = stopDensity(w, stopList);
+  if (density >= settings.stopHigh) return text.length >= settings.goodChars && isTerminated(text) ? 'good' : 'neargood';
+  if (density >= settings.stopLow) return 'neargood';
+  return 'bad';
+}

@@ -1,0 +1,92 @@
+import { toBlocks, words } from './blocks.js';
+import type { Block } from './blocks.js';
+import { applyRules, classifyProse, type ClassifyContext, type Figure } from './classify.js';
+import { dateLine } from './dates.js';
+import { findTitle } from './title.js';
+import { stopListFor } from './stopwords.js';
+import type { Residue } from './rules.js';
+import type { IngestSettings } from './settings.js';
+
+/** One line the cleaner removed, by raw line number, with the rule that removed it. */
+export interface Removal {
+  line: number;
+  rule: string;
+  text: string;
+}
+
+export interface Paragraph {
+  text: string;
+  role: 'body' | 'subheading';
+  first: number;
+  last: number;
+}
+
+export interface Cleaned {
+  title?: { text: string; line: number };
+  paragraphs: Paragraph[];
+  removed: Removal[];
+  figures: Figure[];
+  language: string;
+  /** Texts of the blocks above the headline and of the few just below it, for the date stage. */
+  beforeTitle: string[];
+  afterTitle: string[];
+}
+
+export interface CleanOptions {
+  residue: Residue;
+  settings: IngestSettings;
+  /** Cross-document repetition; absent when a capture is cleaned on its own. */
+  repeated?: (text: string) => boolean;
+}
+
+/**
+ * Raw text → headline, paragraphs and a ledger of every removed line. The recipe:
+ * 1. lines → blocks (hard wraps joined, white space normalised);
+ * 2. rules that know residue: vocabulary, repetition, credits and captions, duplicates;
+ * 3. the headline, and the site chrome above it;
+ * 4. date lines under the headline (kept as metadata, not text);
+ * 5. jusText-style judgement of what is left, by prose density and neighbours.
+ */
+export function clean(text: string, options: CleanOptions): Cleaned {
+  const blocks = toBlocks(text);
+  const { list, language } = stopListFor(blocks.flatMap((b) => words(b.text)));
+  const ctx: ClassifyContext = { residue: options.residue, settings: options.settings, stopList: list, repeated: options.repeated ?? (() => false) };
+
+  const { drops, figures } = applyRules(blocks, ctx);
+
+  const isDate = (t: string) => dateLine(t) !== undefined;
+  const t = findTitle(blocks, drops, isDate, options.settings);
+  const beforeTitle: string[] = [];
+  const afterTitle: string[] = [];
+  if (t !== undefined) {
+    for (let i = 0; i < t; i++) {
+      beforeTitle.push(blocks[i].text);
+      drops[i] ??= 'header';
+    }
+    drops[t] = 'title';
+  }
+  // Date lines in the byline zone: just below the headline, or at the top when there is none.
+  const start = t === undefined ? 0 : t + 1;
+  for (let i = start; i < Math.min(blocks.length, start + 6); i++) {
+    afterTitle.push(blocks[i].text);
+    if (drops[i] === undefined && isDate(blocks[i].text)) drops[i] = 'dateline';
+  }
+
+  const verdicts = classifyProse(blocks, drops, ctx);
+  const paragraphs: Paragraph[] = [];
+  const removed: Removal[] = [];
+  blocks.forEach((block: Block, i) => {
+    const v = verdicts[i];
+    if (v.keep) paragraphs.push({ text: block.text, role: v.role, first: block.first, last: block.last });
+    else for (const l of block.lines) removed.push({ line: l.line, rule: v.rule, text: l.text.trim() });
+  });
+  return {
+    title: t === undefined ? undefined : { text: blocks[t].text, line: blocks[t].first },
+    paragraphs,
+    removed,
+    figures,
+    language,
+    beforeTitle,
+    afterTitle,
+  };
+}

@@ -1,0 +1,51 @@
+import { toBlocks } from './blocks.js';
+
+/**
+ * 53-bit FNV-1a of a string: two 32-bit lanes. Enough to tell blocks apart across 100,000
+ * documents without keeping their text in memory.
+ */
+export function hash53(text: string): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return (h2 >>> 0) * 2 ** 21 + ((h1 >>> 0) & 0x1fffff);
+}
+
+const keyOf = (text: string) => hash53(text.toLowerCase());
+
+/** The block keys of one document, each once: what pass 1 of an ingest run sends to the index. */
+export function blockKeys(text: string): number[] {
+  return [...new Set(toBlocks(text).map((b) => keyOf(b.text)))];
+}
+
+/**
+ * How many documents of the collection hold each block: a block that stands in several
+ * captures is site chrome (trafilatura's and jusText's cross-document signal).
+ */
+export class RepetitionIndex {
+  private readonly counts = new Map<number, number>();
+
+  add(keys: Iterable<number>): void {
+    for (const k of keys) this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
+  }
+
+  /** In how many other documents besides this one the block stands. */
+  others(text: string): number {
+    return Math.max(0, (this.counts.get(keyOf(text)) ?? 0) - 1);
+  }
+
+  /** The counts of the keys that repeat, for passing to worker threads. */
+  repeatedKeys(): number[] {
+    return [...this.counts].filter(([, n]) => n > 1).map(([k]) => k);
+  }
+
+  static fromRepeated(keys: number[]): RepetitionIndex {
+    const index = new RepetitionIndex();
+    for (const k of keys) index.counts.set(k, 2);
+    return index;
+  }
+}

@@ -1,0 +1,76 @@
+import type { IngestData, RuleSpec } from './data.js';
+
+/** A boilerplate rule compiled to a regular expression. */
+export interface CompiledRule {
+  id: string;
+  zone?: 'head' | 'tail';
+  test: RegExp;
+}
+
+/** The compiled residue vocabulary: compile once per run, share across documents. */
+export interface Residue {
+  rules: CompiledRule[];
+  /** The whole block is a picture credit ("Getty Images", "Name/AP", "Photo: Name"). */
+  creditOnly: (text: string) => boolean;
+  /** The block ends with a credit: it is a caption. Returns the credit, if any. */
+  captionCredit: (text: string) => { caption: string; credit: string } | undefined;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function compileRule(rule: RuleSpec): CompiledRule {
+  const flags = rule.case ? 'u' : 'iu';
+  const source = rule.match === 'line' ? `^(?:${rule.pattern})$` : rule.match === 'prefix' ? `^(?:${rule.pattern})` : rule.pattern;
+  try {
+    return { id: rule.id, zone: rule.zone, test: new RegExp(source, flags) };
+  } catch (error) {
+    throw new Error(`_data/boilerplate.json: rule "${rule.id}" has an invalid pattern: ${(error as Error).message}`);
+  }
+}
+
+/** Compiles `_data/boilerplate.json`. */
+export function compileResidue(data: IngestData): Residue {
+  const { agencies, words } = data.boilerplate.credits;
+  const agency = agencies.map(escape).sort((a, b) => b.length - a.length).join('|');
+  const word = words.map(escape).join('|');
+  // A credit is names and agencies joined by a few small words: "X/Y via Getty Images for Z",
+  // "Name | Moment | Getty Images". Checked token by token (a regex here backtracks badly).
+  const small = new Set(['via', 'for', 'and', 'of', 'the', 'de', 'van', 'von', 'by', 'in']);
+  const creditShape = (text: string) =>
+    text
+      .replace(/^\(|\)$/g, '')
+      .split(/[\s/|,;]+/u)
+      .filter(Boolean)
+      .every((t) => /^[\p{Lu}\p{N}&]/u.test(t) || small.has(t) || /^(?:photos?|images?|pictures?)$/iu.test(t));
+  const hasAgency = new RegExp(`(?:^|[\\s(/|])(?:${agency})(?:$|[\\s)/|,;])`, 'u');
+  const creditLead = new RegExp(`^\\(?(?:${word})s?\\s?(?::|by)\\s?\\S`, 'iu');
+  const parenthesised = /^\([^()]{1,80}\)$/u;
+  const trailingCredit = [
+    // "… (Eric Lee/Bloomberg via Getty Images)", "… (Photo: Daniel Leal/Getty)"
+    new RegExp(`\\s?\\(((?:\\p{Lu}[^()]{0,80}/[^()]{0,80})|(?:[^()]*(?:${agency}|${word})[^()]*))\\)$`, 'u'),
+    // "… Photograph: Central Press/Getty Images", "… Credit : Ali Haider/Shutterstock"
+    new RegExp(`\\s(?:${word})s?\\s?:\\s?([^.!?]{1,100})$`, 'u'),
+    // "… 2018. REUTERS/Yuri Gripas/File Photo Purchase Licensing Rights"
+    new RegExp(`\\s((?:${agencies.filter((a) => /^[A-Z]{2,}$/.test(a.toUpperCase())).map((a) => escape(a.toUpperCase())).join('|')})/\\p{Lu}.*)$`, 'u'),
+    // "… ‘march on Russia’Getty": the credit glued to the caption by the scraper
+    new RegExp(`(?<=[\\p{Ll}’'”)])(${agency})$`, 'u'),
+  ];
+  return {
+    rules: data.boilerplate.rules.map(compileRule),
+    creditOnly(text) {
+      if (text.length > 120 || /[^.]\.$/.test(text)) return false; // credits do not end sentences
+      if (creditLead.test(text)) return true;
+      if (!creditShape(text)) return false;
+      return hasAgency.test(text) || parenthesised.test(text);
+    },
+    captionCredit(text) {
+      for (const re of trailingCredit) {
+        const m = re.exec(text);
+        if (m && m.index > 0) {
+          return { caption: text.slice(0, m.index).trim(), credit: m[1].trim() };
+        }
+      }
+      return undefined;
+    },
+  };
+}
