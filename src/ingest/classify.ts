@@ -170,5 +170,7 @@ function initialQuality(text: string, settings: IngestSettings, stopList: StopLi
   const density = stopDensity(w, stopList);
   if (density >= settings.stopHigh) return text.length >= settings.goodChars && isTerminated(text) ? 'good' : 'neargood';
   if (density >= settings.stopLow) return 'neargood';
+  // Dense reporting (markets, sport) is light in stop words but still ends its sentences.
+  if (density >= settings.stopFloor && isTerminated(text) && text.length >= settings.goodChars) return 'neargood';
   return 'bad';
 }

@@ -16,6 +16,8 @@ export interface IngestSettings {
   stopLow: number;
   /** Stop-word share at or above which a long block is good. */
   stopHigh: number;
+  /** Below stopLow, a long block that ends like a sentence is still near-good down to this share. */
+  stopFloor: number;
   /** An unterminated block with at least this many words reads as a headline link or caption. */
   headlineWords: number;
   /** A block of at most this many words without terminal punctuation is a fragment (label, alt text). */
@@ -49,6 +51,7 @@ export const defaultSettings: IngestSettings = {
   goodChars: 100, // jusText uses 200 for web pages; news paragraphs are shorter
   stopLow: 0.26, // gold paragraphs of the development set: 5th percentile 0.29 with these lists
   stopHigh: 0.3,
+  stopFloor: 0.15, // market and sports reports run at 0.15–0.25
   headlineWords: 10,
   fragmentWords: 5,
   minSubheadings: 2,

@@ -1,0 +1,86 @@
+import nlp from 'compromise';
+import type { AliasData, EntityKind } from './data.js';
+
+/** A known entity, from `_data/aliases.json` or the compromise lexicon. */
+export interface Known {
+  name: string;
+  type: EntityKind;
+}
+
+/** Compiled lookups for entity extraction: compile once per run. */
+export interface Gazetteer {
+  /** Alias phrases by their first token (lower case); longest first. */
+  aliases: Map<string, { tokens: string[]; caseSensitive: boolean; entity: Known }[]>;
+  /** Single words and phrases of compromise's lexicon: countries, cities, regions, organisations. */
+  lexicon: Map<string, EntityKind>;
+  firstNames: Set<string>;
+  /** "Ukrainian", "French": adjectives of place, never entities on their own. */
+  demonyms: Set<string>;
+  stopNames: Set<string>;
+  personTitles: string[][];
+  personRoles: Set<string>;
+  placeWords: Set<string>;
+  placeSuffixes: Set<string>;
+  orgWords: Set<string>;
+  unitPattern: RegExp;
+}
+
+const tokenise = (s: string) => s.replace(/[’]/g, "'").split(/\s+/).filter(Boolean);
+
+let lexiconCache: { lexicon: Map<string, EntityKind>; firstNames: Set<string>; demonyms: Set<string> } | undefined;
+
+/**
+ * compromise's lexicon as gazetteer data. Its tagger is too slow for ingest (about 18 documents
+ * a second on the development set, against a target of 1,000), so only its word lists are used.
+ */
+function compromiseLexicon() {
+  if (lexiconCache) return lexiconCache;
+  const lexicon = new Map<string, EntityKind>();
+  const firstNames = new Set<string>();
+  const demonyms = new Set<string>();
+  const words = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+  for (const [word, tags] of Object.entries(words)) {
+    const t = Array.isArray(tags) ? tags : [tags];
+    if (t.some((x) => x === 'FirstName' || x === 'MaleName' || x === 'FemaleName')) firstNames.add(word);
+    if (t.includes('Demonym')) demonyms.add(word);
+    if (t.some((x) => x === 'Country' || x === 'City' || x === 'Region')) lexicon.set(word, 'place');
+    else if (t.includes('Organization') && word.length > 3) lexicon.set(word, 'organization');
+  }
+  lexiconCache = { lexicon, firstNames, demonyms };
+  return lexiconCache;
+}
+
+/** Builds the lookups from `_data/aliases.json` and compromise's lexicon. */
+export function compileGazetteer(data: AliasData): Gazetteer {
+  const aliases: Gazetteer['aliases'] = new Map();
+  const add = (phrase: string, caseSensitive: boolean, entity: Known) => {
+    const tokens = tokenise(phrase).map((t) => (caseSensitive ? t : t.toLowerCase()));
+    if (tokens.length === 0) return;
+    const key = tokens[0].toLowerCase().replace(/'s$/, '');
+    const list = aliases.get(key) ?? [];
+    list.push({ tokens, caseSensitive, entity });
+    list.sort((a, b) => b.tokens.length - a.tokens.length);
+    aliases.set(key, list);
+  };
+  for (const e of data.entities) {
+    const entity = { name: e.name, type: e.type };
+    add(e.name, false, entity);
+    for (const a of e.aliases) add(a, false, entity);
+    for (const a of e.acronyms) add(a, true, entity);
+  }
+  const { lexicon, firstNames, demonyms } = compromiseLexicon();
+  const units = data.cues.unitWords.map((u) => u.replace(/\s+/g, '\\s+')).sort((a, b) => b.length - a.length).join('|');
+  return {
+    aliases,
+    lexicon,
+    firstNames,
+    demonyms,
+    stopNames: new Set(data.stopNames),
+    personTitles: data.cues.personTitles.map(tokenise).sort((a, b) => b.length - a.length),
+    personRoles: new Set(data.cues.personRoles.map((r) => r.toLowerCase())),
+    placeWords: new Set(data.cues.placeWords.map((r) => r.toLowerCase())),
+    placeSuffixes: new Set(data.cues.placeSuffixes),
+    orgWords: new Set(data.cues.orgWords),
+    unitPattern: new RegExp(`\\b(\\d{1,3})(st|nd|rd|th)\\s+((?:[A-Z][a-z]+\\s+){0,3}(?:${units}))\\b`, 'giu'),
+  };
+}
