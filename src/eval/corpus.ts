@@ -30,9 +30,10 @@ export function evaluateCorpus(corpusDir: string, goldFile: string, residue: Res
     texts.set(f, text);
     index.add(blockKeys(text));
   }
+  const repeated = index.repeated(settings.repeatedInDocs);
   const documents = files.map((f) => {
     const id = basename(f, extname(f));
-    const cleaned = clean(texts.get(f)!, { residue, settings, repeated: (t) => index.others(t) >= settings.repeatedInDocs });
+    const cleaned = clean(texts.get(f)!, { residue, settings, repeated: (t) => repeated.has(t) });
     const predicted = cleaned.paragraphs.map((p) => p.text).join('\n\n');
     return scoreDocument(id, predicted, gold[id].body.join('\n\n'));
   });

@@ -7,6 +7,8 @@ export interface Block {
   last: number;
   /** The raw lines behind the block, for the removal ledger. */
   lines: { line: number; text: string }[];
+  /** The block's words, counted once for all the stages that weigh them. */
+  words: string[];
 }
 
 const TERMINAL = /[.!?…:;"”’')\]»]$/u;
@@ -19,10 +21,11 @@ const FUNCTION_END = /(?:^|\s)(the|a|an|of|to|in|on|and|or|but|for|with|from|by|
  * indented line can never become a Markdown code block. Typography (quotes, dashes) is kept.
  */
 export function normaliseLine(raw: string): string {
-  let s = raw.includes('&') ? decodeHTML(raw) : raw;
+  // The decoder already made the text NFC; only entity decoding can undo that.
+  let s = raw.includes('&') ? decodeHTML(raw).normalize('NFC') : raw;
   s = s.replace(/[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g, '');
   s = s.replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ');
-  return s.trim().normalize('NFC');
+  return s.trim();
 }
 
 /**
@@ -30,7 +33,7 @@ export function normaliseLine(raw: string): string {
  * and is continued by the next (lower-case start, digit, or a dangling function word) is a hard
  * wrap and is joined; other lines stay paragraphs of their own (lists of links, captions).
  */
-export function toBlocks(text: string): Block[] {
+export function toBlocks(text: string, withWords = true): Block[] {
   const rawLines = text.split('\n');
   const blocks: Block[] = [];
   let current: Block | undefined;
@@ -48,10 +51,11 @@ export function toBlocks(text: string): Block[] {
       current.last = n;
       current.lines.push({ line: n, text: rawLines[i] });
     } else {
-      current = { text: line, first: n, last: n, lines: [{ line: n, text: rawLines[i] }] };
+      current = { text: line, first: n, last: n, lines: [{ line: n, text: rawLines[i] }], words: [] };
       blocks.push(current);
     }
   }
+  if (withWords) for (const b of blocks) b.words = words(b.text);
   return blocks;
 }
 

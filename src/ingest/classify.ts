@@ -1,5 +1,5 @@
 import type { Block } from './blocks.js';
-import { words, isTerminated } from './blocks.js';
+import { isTerminated } from './blocks.js';
 import type { Residue } from './rules.js';
 import type { IngestSettings } from './settings.js';
 import { stopDensity, type StopList } from './stopwords.js';
@@ -43,10 +43,10 @@ export function applyRules(blocks: Block[], ctx: ClassifyContext): { drops: (str
     );
     if (rule) drops[i] = rule.id;
     else if (residue.creditOnly(text)) drops[i] = 'credit';
-    else if (ctx.repeated(text) && (i < headEnd || i >= tailStart || !isProse(text, ctx))) drops[i] = 'repeated';
+    else if (ctx.repeated(text) && (i < headEnd || i >= tailStart || !isProse(block, ctx))) drops[i] = 'repeated';
     else {
       const glued = residue.captionCredit(text);
-      if (glued && words(glued.caption).length <= 60) {
+      if (glued && block.words.length <= 70) {
         drops[i] = 'caption';
         figures.push(glued);
       }
@@ -59,11 +59,11 @@ export function applyRules(blocks: Block[], ctx: ClassifyContext): { drops: (str
     if (drops[i] !== 'credit') continue;
     const credit = blocks[i].text.replace(/^\((.*)\)$/, '$1');
     const c = i - 1;
-    if (c >= 0 && drops[c] === undefined && words(blocks[c].text).length <= 50) {
+    if (c >= 0 && drops[c] === undefined && blocks[c].words.length <= 50) {
       drops[c] = 'caption';
       figures.push({ caption: blocks[c].text, credit });
       const alt = c - 1;
-      if (alt >= 0 && drops[alt] === undefined && isFragment(blocks[alt].text, settings)) drops[alt] = 'caption';
+      if (alt >= 0 && drops[alt] === undefined && isFragment(blocks[alt], settings)) drops[alt] = 'caption';
     } else figures.push({ credit });
   }
 
@@ -82,21 +82,21 @@ export function applyRules(blocks: Block[], ctx: ClassifyContext): { drops: (str
   });
   const candidates = blocks.map((b, i) => i).filter((i) => drops[i] === undefined);
   for (const i of candidates) {
+    if (blocks[i].words.length < settings.containedWords) continue;
     const text = blocks[i].text.replace(/^[“"‘']+|[”"’']+$/g, '');
-    if (words(text).length < settings.containedWords) continue;
     if (candidates.some((j) => j !== i && blocks[j].text.length > text.length && blocks[j].text.includes(text))) drops[i] = 'duplicate';
   }
   return { drops, figures };
 }
 
 /** Prose that could be quoted by two articles alike: repetition alone does not drop it mid-text. */
-function isProse(text: string, ctx: ClassifyContext): boolean {
-  return isTerminated(text) && text.length >= ctx.settings.goodChars && stopDensity(words(text), ctx.stopList) >= ctx.settings.stopLow;
+function isProse(block: Block, ctx: ClassifyContext): boolean {
+  return isTerminated(block.text) && block.text.length >= ctx.settings.goodChars && stopDensity(block.words, ctx.stopList) >= ctx.settings.stopLow;
 }
 
 /** A short line without terminal punctuation: a label, an alt text, or a subheading. */
-export function isFragment(text: string, settings: IngestSettings): boolean {
-  return !isTerminated(text) && words(text).length <= settings.fragmentWords;
+export function isFragment(block: Block, settings: IngestSettings): boolean {
+  return !isTerminated(block.text) && block.words.length <= settings.fragmentWords;
 }
 
 /**
@@ -109,7 +109,7 @@ export function classifyProse(blocks: Block[], drops: (string | undefined)[], ct
   const { settings, stopList } = ctx;
   const open = blocks.map((_, i) => i).filter((i) => drops[i] === undefined);
   const quality = new Map<number, Quality>();
-  for (const i of open) quality.set(i, initialQuality(blocks[i].text, settings, stopList));
+  for (const i of open) quality.set(i, initialQuality(blocks[i], settings, stopList));
 
   const seq = open.map((i) => quality.get(i)!);
   const neighbour = (k: number, step: -1 | 1, skipNearGood: boolean): Quality => {
@@ -143,14 +143,14 @@ export function classifyProse(blocks: Block[], drops: (string | undefined)[], ct
 
   // Fragments that survived between paragraphs are subheadings when the article has a series of
   // them; a lone one is more likely a picture's alt text.
-  const fragments = open.filter((i, k) => resolved[k] === 'good' && isFragment(blocks[i].text, settings));
+  const fragments = open.filter((i, k) => resolved[k] === 'good' && isFragment(blocks[i], settings));
   const keepFragments = fragments.length >= settings.minSubheadings;
 
   const verdicts: Verdict[] = blocks.map((_, i) => ({ keep: false, rule: drops[i] ?? 'boilerplate' }));
   open.forEach((i, k) => {
     if (resolved[k] !== 'good') {
-      verdicts[i] = { keep: false, rule: seq[k] === 'bad' && isHeadlineLike(blocks[i].text, settings) ? 'headline-link' : 'boilerplate' };
-    } else if (isFragment(blocks[i].text, settings)) {
+      verdicts[i] = { keep: false, rule: seq[k] === 'bad' && isHeadlineLike(blocks[i], settings) ? 'headline-link' : 'boilerplate' };
+    } else if (isFragment(blocks[i], settings)) {
       verdicts[i] = keepFragments ? { keep: true, role: 'subheading' } : { keep: false, rule: 'fragment' };
     } else verdicts[i] = { keep: true, role: 'body' };
   });
@@ -158,14 +158,14 @@ export function classifyProse(blocks: Block[], drops: (string | undefined)[], ct
 }
 
 /** An unterminated run of words as long as a headline: a link to another article or a caption. */
-function isHeadlineLike(text: string, settings: IngestSettings): boolean {
+function isHeadlineLike(block: Block, settings: IngestSettings): boolean {
   // Two sentences inside make it prose that lost its last full stop, not a headline.
-  return !isTerminated(text) && words(text).length >= settings.headlineWords && !/[.!?][”"’]?\s+[“"‘]?\p{Lu}/u.test(text);
+  return !isTerminated(block.text) && block.words.length >= settings.headlineWords && !/[.!?][”"’]?\s+[“"‘]?\p{Lu}/u.test(block.text);
 }
 
-function initialQuality(text: string, settings: IngestSettings, stopList: StopList): Quality {
-  const w = words(text);
-  if (isHeadlineLike(text, settings) && w.length < 40) return 'bad';
+function initialQuality(block: Block, settings: IngestSettings, stopList: StopList): Quality {
+  const { text, words: w } = block;
+  if (isHeadlineLike(block, settings) && w.length < 40) return 'bad';
   if (text.length < settings.shortChars) return 'short';
   const density = stopDensity(w, stopList);
   if (density >= settings.stopHigh) return text.length >= settings.goodChars && isTerminated(text) ? 'good' : 'neargood';

@@ -1,4 +1,4 @@
-import { toBlocks, words } from './blocks.js';
+import { toBlocks } from './blocks.js';
 import type { Block } from './blocks.js';
 import { applyRules, classifyProse, type ClassifyContext, type Figure } from './classify.js';
 import { dateLine } from './dates.js';
@@ -17,6 +17,7 @@ export interface Removal {
 export interface Paragraph {
   text: string;
   role: 'body' | 'subheading';
+  words: string[];
   first: number;
   last: number;
 }
@@ -30,6 +31,8 @@ export interface Cleaned {
   /** Texts of the blocks above the headline and of the few just below it, for the date stage. */
   beforeTitle: string[];
   afterTitle: string[];
+  /** Observations for the report (e.g. a probable re-capture). */
+  notes: string[];
 }
 
 export interface CleanOptions {
@@ -49,8 +52,20 @@ export interface CleanOptions {
  */
 export function clean(text: string, options: CleanOptions): Cleaned {
   const blocks = toBlocks(text);
-  const { list, language } = stopListFor(blocks.flatMap((b) => words(b.text)));
-  const ctx: ClassifyContext = { residue: options.residue, settings: options.settings, stopList: list, repeated: options.repeated ?? (() => false) };
+  const { list, language } = stopListFor(blocks.flatMap((b) => b.words));
+  const notes: string[] = [];
+  let repeated = options.repeated ?? (() => false);
+  if (options.repeated) {
+    // A capture whose text nearly all stands elsewhere is a re-capture of another file, not a
+    // page of chrome: repetition says nothing about it.
+    const total = blocks.reduce((n, b) => n + b.text.length, 0);
+    const shared = blocks.filter((b) => options.repeated!(b.text)).reduce((n, b) => n + b.text.length, 0);
+    if (total > 0 && shared / total > options.settings.duplicateShare) {
+      repeated = () => false;
+      notes.push(`probable duplicate: ${Math.round((100 * shared) / total)}% of its text stands in other captures`);
+    }
+  }
+  const ctx: ClassifyContext = { residue: options.residue, settings: options.settings, stopList: list, repeated };
 
   const { drops, figures } = applyRules(blocks, ctx);
 
@@ -77,7 +92,7 @@ export function clean(text: string, options: CleanOptions): Cleaned {
   const removed: Removal[] = [];
   blocks.forEach((block: Block, i) => {
     const v = verdicts[i];
-    if (v.keep) paragraphs.push({ text: block.text, role: v.role, first: block.first, last: block.last });
+    if (v.keep) paragraphs.push({ text: block.text, role: v.role, words: block.words, first: block.first, last: block.last });
     else for (const l of block.lines) removed.push({ line: l.line, rule: v.rule, text: l.text.trim() });
   });
   return {
@@ -88,5 +103,6 @@ export function clean(text: string, options: CleanOptions): Cleaned {
     language,
     beforeTitle,
     afterTitle,
+    notes,
   };
 }

@@ -19,7 +19,7 @@ const keyOf = (text: string) => hash53(text.toLowerCase());
 
 /** The block keys of one document, each once: what pass 1 of an ingest run sends to the index. */
 export function blockKeys(text: string): number[] {
-  return [...new Set(toBlocks(text).map((b) => keyOf(b.text)))];
+  return [...new Set(toBlocks(text, false).map((b) => keyOf(b.text)))];
 }
 
 /**
@@ -38,14 +38,25 @@ export class RepetitionIndex {
     return Math.max(0, (this.counts.get(keyOf(text)) ?? 0) - 1);
   }
 
-  /** The counts of the keys that repeat, for passing to worker threads. */
-  repeatedKeys(): number[] {
-    return [...this.counts].filter(([, n]) => n > 1).map(([k]) => k);
+  /** The blocks that stand in at least `minOthers` other documents: what pass 2 needs. */
+  repeated(minOthers: number): RepeatedBlocks {
+    return new RepeatedBlocks([...this.counts].filter(([, n]) => n - 1 >= minOthers).map(([k]) => k));
+  }
+}
+
+/** The set of repeated blocks, small enough to hand to every worker thread. */
+export class RepeatedBlocks {
+  private readonly keys: Set<number>;
+
+  constructor(keys: Iterable<number>) {
+    this.keys = new Set(keys);
   }
 
-  static fromRepeated(keys: number[]): RepetitionIndex {
-    const index = new RepetitionIndex();
-    for (const k of keys) index.counts.set(k, 2);
-    return index;
+  has(text: string): boolean {
+    return this.keys.has(keyOf(text));
+  }
+
+  toArray(): number[] {
+    return [...this.keys].sort((a, b) => a - b);
   }
 }

@@ -24,7 +24,7 @@ function iso(y: number, m: number, d: number): string {
 
 /** The date a short line states, when the line is essentially a date (with perhaps a time or a name). */
 export function dateLine(text: string): Found | undefined {
-  if (words(text).length > 14) return undefined;
+  if (words(text).length > 14 || !/\d{4}/.test(text)) return undefined; // a stated year is required
   const results = chrono.parse(text, REFERENCE);
   if (results.length === 0) return undefined;
   const r = results[0];

@@ -16,6 +16,8 @@ interface Token {
   sentenceStart: boolean;
   /** The characters between this token and the next. */
   gap: string;
+  /** The gap is one space: the token and the next may belong to one name. */
+  joined: boolean;
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu;
@@ -23,33 +25,48 @@ const CONNECTORS = new Set(['of', 'the', 'de', 'del', 'da', 'di', 'du', 'al', 'e
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     let t = m[0];
     let possessive = false;
-    if (/['’]s$/u.test(t)) {
+    const last = t.charCodeAt(t.length - 1);
+    if (t.length > 2 && (last === 115 || last === 83) && (t[t.length - 2] === "'" || t[t.length - 2] === '’')) {
       t = t.slice(0, -2);
       possessive = true;
-    } else if (/s['’]$/u.test(t)) {
+    } else if ((t.endsWith("s'") || t.endsWith('s’')) && t.length > 2) {
       t = t.slice(0, -1);
       possessive = true;
     }
     // Keep the full stops of initialisms (U.S., D.C.), drop a sentence's.
     if (t.endsWith('.') && !/^(\p{L}\.)+$/u.test(t)) t = t.replace(/\.+$/u, '');
-    t = t.replace(/[-'’&]+$/u, '');
+    if (/[-'’&]$/u.test(t)) t = t.replace(/[-'’&]+$/u, '');
     if (!t) continue;
-    const before = text.slice(Math.max(0, m.index - 3), m.index);
+    const cap = /^\p{Lu}/u.test(t);
     tokens.push({
-      text: t.replace(/’/g, "'"),
+      text: t.includes('’') ? t.replace(/’/g, "'") : t,
       start: m.index,
       end: m.index + m[0].length,
-      cap: /^\p{Lu}/u.test(t),
+      cap,
       possessive,
-      sentenceStart: m.index === 0 || /(^|[.!?:]\s*|\n\s*)[“"‘'(]*\s*$/u.test(before) || before.endsWith('\n'),
+      sentenceStart: cap && startsSentence(text, m.index),
       gap: '',
+      joined: false,
     });
   }
-  for (let i = 0; i < tokens.length - 1; i++) tokens[i].gap = text.slice(tokens[i].end, tokens[i + 1].start);
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const t = tokens[i];
+    t.joined = tokens[i + 1].start === t.end + 1 && text.charCodeAt(t.end) === 32;
+    // The gap's text matters only after a capitalised word (appositions, ", said").
+    t.gap = t.joined ? ' ' : t.cap ? text.slice(t.end, tokens[i + 1].start) : '';
+  }
   return tokens;
+}
+
+/** Is the word at `at` the first of a sentence (after . ! ? : or a line break, and quotes)? */
+function startsSentence(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && ' “"‘\'(\t'.includes(text[i])) i--;
+  return i < 0 || '.!?:\n'.includes(text[i]);
 }
 
 interface Mention {
@@ -67,33 +84,24 @@ interface Mention {
  *    organisation word ("… Ministry", "… Committee"), or compromise's lists of places.
  * Untyped runs are dropped rather than guessed: no junk beats a long list.
  */
-export function extractEntities(text: string, gaz: Gazetteer): Entities {
+export function extractEntities(text: string, gaz: Gazetteer, title = ''): Entities {
   const tokens = tokenize(text);
   const mentions: Mention[] = [];
   const claimed = new Uint8Array(tokens.length);
 
-  // 1. Aliases (longest first).
-  for (let i = 0; i < tokens.length; i++) {
-    const candidates = gaz.aliases.get(tokens[i].text.toLowerCase());
-    if (!candidates) continue;
-    for (const c of candidates) {
-      if (matchesAt(tokens, i, c.tokens, c.caseSensitive)) {
-        mentions.push({ name: c.entity.name, type: c.entity.type, known: true });
-        for (let k = i; k < i + c.tokens.length; k++) claimed[k] = 1;
-        i += c.tokens.length - 1;
-        break;
-      }
-    }
-  }
+  // 1. Aliases (longest first). A headline's capitals say nothing, so it is searched for aliases only.
+  matchAliases(tokenize(title), new Uint8Array(0), mentions, gaz);
+  matchAliases(tokens, claimed, mentions, gaz);
 
   // 2. Military units.
   const units = new Map<string, string>();
-  for (const m of text.matchAll(gaz.unitPattern)) {
+  const hasUnits = /\d(?:st|nd|rd|th)\s/i.test(text);
+  for (const m of hasUnits ? text.matchAll(gaz.unitPattern) : []) {
     const noun = m[3].replace(/\s+/g, ' ');
     const key = noun.toLowerCase();
     if (!units.has(key) || /^\p{Lu}/u.test(noun)) units.set(key, noun);
   }
-  for (const m of text.matchAll(gaz.unitPattern)) {
+  for (const m of hasUnits ? text.matchAll(gaz.unitPattern) : []) {
     const noun = units.get(m[3].replace(/\s+/g, ' ').toLowerCase())!;
     mentions.push({ name: `${m[1]}${m[2].toLowerCase()} ${noun}`, type: 'organization', known: true });
     const end = m.index + m[0].length;
@@ -106,10 +114,10 @@ export function extractEntities(text: string, gaz: Gazetteer): Entities {
   for (let i = 0; i < tokens.length; i++) {
     if (claimed[i] || !tokens[i].cap) continue;
     let j = i;
-    while (j + 1 < tokens.length && !claimed[j + 1] && !tokens[j].possessive && /^ $/.test(tokens[j].gap)) {
+    while (j + 1 < tokens.length && !claimed[j + 1] && !tokens[j].possessive && tokens[j].joined) {
       const next = tokens[j + 1];
       if (next.cap) j++;
-      else if (CONNECTORS.has(next.text) && j + 2 < tokens.length && tokens[j + 2].cap && !claimed[j + 2] && /^ $/.test(next.gap)) j += 2;
+      else if (CONNECTORS.has(next.text) && j + 2 < tokens.length && tokens[j + 2].cap && !claimed[j + 2] && next.joined) j += 2;
       else break;
     }
     const span = tokens.slice(i, j + 1);
@@ -120,6 +128,21 @@ export function extractEntities(text: string, gaz: Gazetteer): Entities {
   return resolve(mentions, gaz);
 }
 
+function matchAliases(tokens: Token[], claimed: Uint8Array, mentions: Mention[], gaz: Gazetteer): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = gaz.aliases.get(tokens[i].text.toLowerCase());
+    if (!candidates) continue;
+    for (const c of candidates) {
+      if (matchesAt(tokens, i, c.tokens, c.caseSensitive)) {
+        mentions.push({ name: c.entity.name, type: c.entity.type, known: true });
+        for (let k = i; k < i + c.tokens.length && k < claimed.length; k++) claimed[k] = 1;
+        i += c.tokens.length - 1;
+        break;
+      }
+    }
+  }
+}
+
 function matchesAt(tokens: Token[], i: number, phrase: string[], caseSensitive: boolean): boolean {
   if (i + phrase.length > tokens.length) return false;
   for (let k = 0; k < phrase.length; k++) {
@@ -127,7 +150,7 @@ function matchesAt(tokens: Token[], i: number, phrase: string[], caseSensitive: 
     const word = caseSensitive ? t.text : t.text.toLowerCase();
     const want = phrase[k].replace(/['’]s$/u, '');
     if (word !== want) return false;
-    if (k < phrase.length - 1 && !/^\s+$/.test(t.gap) && !(phrase[k].endsWith("'s") && t.possessive)) return false;
+    if (k < phrase.length - 1 && !t.joined && !(phrase[k].endsWith("'s") && t.possessive)) return false;
   }
   return true;
 }

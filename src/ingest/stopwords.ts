@@ -23,11 +23,16 @@ export type StopList = Set<string>;
 
 /** Picks the stop-word list that covers the most words of a document (its likely language). */
 export function stopListFor(words: string[]): { language: string; list: StopList } {
+  // A few hundred words tell the language; English prose settles it at once.
+  const sample = words.slice(0, 400).map((w) => w.toLowerCase());
+  let english = 0;
+  for (const w of sample) if (LISTS.en.has(w)) english++;
+  if (english >= sample.length * 0.3) return { language: 'en', list: LISTS.en };
   let best = 'en';
-  let bestHits = -1;
+  let bestHits = english;
   for (const [language, list] of Object.entries(LISTS)) {
     let hits = 0;
-    for (const w of words) if (list.has(w.toLowerCase())) hits++;
+    for (const w of sample) if (list.has(w)) hits++;
     if (hits > bestHits) {
       best = language;
       bestHits = hits;

@@ -1,0 +1,88 @@
+#!/usr/bin/env tsx
+/** `npm run ingest -- --from DIR --out DIR`: raw captures → Markdown articles. A thin shell over src/ingest/run.ts. */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import cliProgress from 'cli-progress';
+import { runIngest, FatalError } from '../src/ingest/run.js';
+import { formatSummary } from '../src/ingest/report.js';
+import { defaultSettings } from '../src/ingest/settings.js';
+import { defaultDataDir } from '../src/ingest/data.js';
+import { writeAtomic } from '../src/ingest/store.js';
+
+const HELP = `Usage: npm run ingest -- [options]
+
+Turns every raw capture under --from (recursively) into a cleaned Markdown article under --out.
+Raw files are never modified; articles a curator has edited are never overwritten.
+
+Options:
+  --from DIR      folder of raw captures (default: content/raw)
+  --out DIR       folder for the articles (default: content/articles)
+  --report FILE   also write the run's report as JSON to FILE
+  --data DIR      folder of vocabulary, sources, aliases and topics (default: _data)
+  --jobs N        worker threads (default: one per core for 200 files or more, else 1)
+  --quiet         print only errors
+  --help          show this help
+
+Exit status: 0 when the run finished (skipped files are listed in the report), 1 on a fatal
+error (missing folder, unwritable output, invalid data file), 2 on a bad option.`;
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        from: { type: 'string', default: 'content/raw' },
+        out: { type: 'string', default: 'content/articles' },
+        report: { type: 'string' },
+        data: { type: 'string', default: defaultDataDir },
+        jobs: { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    console.error(`ingest: ${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) {
+    console.error(`ingest: --jobs takes a whole number of at least 1, not "${values.jobs}"`);
+    return 2;
+  }
+  const bar = process.stderr.isTTY && !values.quiet ? new cliProgress.SingleBar({ format: '{phase} [{bar}] {value}/{total} files', stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
+  let started = false;
+  const t0 = performance.now();
+  try {
+    const report = await runIngest({
+      from: resolve(values.from!),
+      out: resolve(values.out!),
+      dataDir: resolve(values.data!),
+      settings: defaultSettings,
+      jobs,
+      onProgress: (phase, done, total) => {
+        if (!bar || total < 50) return;
+        if (!started || done === 1) {
+          if (started) bar.stop();
+          bar.start(total, 0, { phase: phase === 'scan' ? 'reading  ' : 'ingesting' });
+          started = true;
+        }
+        bar.update(done, { phase: phase === 'scan' ? 'reading  ' : 'ingesting' });
+      },
+    });
+    bar?.stop();
+    if (values.report) writeAtomic(resolve(values.report), `${JSON.stringify(report, null, 2)}\n`);
+    if (!values.quiet) console.log(formatSummary(report, (performance.now() - t0) / 1000));
+    return 0;
+  } catch (error) {
+    bar?.stop();
+    console.error(`ingest: ${error instanceof FatalError ? '' : 'failed: '}${(error as Error).message}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main();

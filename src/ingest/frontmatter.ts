@@ -1,0 +1,24 @@
+import matter from 'gray-matter';
+import { Frontmatter, Ledger } from './schema.js';
+import type { Article } from './pipeline.js';
+
+/**
+ * Article → the bytes of its two files: the Markdown with YAML frontmatter (keys in schema
+ * order, no line folding, so the same article always gives the same bytes) and the ledger.
+ * Throws when the frontmatter breaks the schema: a bug, never something to write.
+ */
+export function serialise(article: Article): { markdown: string; ledger: string } {
+  const checked = Frontmatter.safeParse(article.frontmatter);
+  if (!checked.success) throw new Error(`frontmatter of ${article.frontmatter.source.file} breaks the schema: ${checked.error.message}`);
+  const markdown = matter.stringify(article.body, article.frontmatter, { lineWidth: -1, noRefs: true } as never);
+  const ledger = `${JSON.stringify(Ledger.parse(article.ledger), null, 1)}\n`;
+  return { markdown, ledger };
+}
+
+/** Reads an article file back: frontmatter validated, body as written. */
+export function parseArticle(text: string, file = 'article'): { frontmatter: Frontmatter; body: string } {
+  const parsed = matter(text);
+  const checked = Frontmatter.safeParse(parsed.data);
+  if (!checked.success) throw new Error(`${file}: frontmatter does not fit the schema: ${checked.error.message}`);
+  return { frontmatter: checked.data, body: parsed.content };
+}

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { clean } from './clean.js';
+import { findDates } from './dates.js';
+import { extractEntities } from './entities.js';
+import { words } from './blocks.js';
+import { toMarkdownBody } from './markdown.js';
+import { slugify } from './slug.js';
+import { titleFromBody } from './title.js';
+import type { Frontmatter, Ledger } from './schema.js';
+import type { Residue } from './rules.js';
+import type { Gazetteer } from './gazetteer.js';
+import type { SourceMatcher } from './source.js';
+import type { TopicMatcher } from './topics.js';
+import type { IngestSettings } from './settings.js';
+
+/** Everything compiled once per run and shared by every document. */
+export interface Compiled {
+  settings: IngestSettings;
+  residue: Residue;
+  gazetteer: Gazetteer;
+  sources: SourceMatcher;
+  topics: TopicMatcher;
+}
+
+export interface RawCapture {
+  /** Path relative to the collection's root, with forward slashes. */
+  file: string;
+  text: string;
+  bytes: Uint8Array;
+}
+
+export interface Article {
+  frontmatter: Frontmatter;
+  body: string;
+  ledger: Ledger;
+  warnings: string[];
+}
+
+/**
+ * One capture → one article. The recipe:
+ * 1. clean: headline, paragraphs, ledger of removed lines, figures;
+ * 2. dates: published (stated or inferred) apart from captured;
+ * 3. source: site and publisher from signatures;
+ * 4. entities: people, places, organisations from the kept text;
+ * 5. topics from the taxonomy;
+ * 6. frontmatter in a fixed key order, body escaped as Markdown.
+ * Pure: the same capture, data and repetition answers give the same article.
+ */
+export function ingestCapture(raw: RawCapture, c: Compiled, repeated?: (text: string) => boolean): Article {
+  const warnings: string[] = [];
+  const cleaned = clean(raw.text, { residue: c.residue, settings: c.settings, repeated });
+  warnings.push(...cleaned.notes);
+  const bodyText = cleaned.paragraphs.map((p) => p.text).join('\n\n');
+  if (cleaned.paragraphs.length === 0) warnings.push('no article text: every line was residue');
+  let title = cleaned.title?.text;
+  if (!title) {
+    title = bodyText ? titleFromBody(bodyText) : raw.file.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+    warnings.push('no headline found: title taken from the text');
+  }
+
+  const dates = findDates({ beforeTitle: cleaned.beforeTitle, afterTitle: cleaned.afterTitle, body: bodyText });
+  if (!dates.published) warnings.push('undated: the text states no publication date');
+  const source = c.sources(raw.text);
+  const entities = extractEntities(bodyText, c.gazetteer, title);
+  const bodyWords = cleaned.paragraphs.flatMap((p) => p.words);
+  const topics = c.topics(words(title), bodyWords);
+  if (topics.length === 0) warnings.push('no topic: no taxonomy term is frequent enough');
+
+  const frontmatter: Frontmatter = {
+    title,
+    slug: slugify(title) || `article-${sha256(raw.bytes).slice(0, 8)}`,
+    ...(dates.published ? { published: dates.published, published_precision: dates.published_precision!, published_basis: dates.published_basis! } : {}),
+    ...(dates.captured ? { captured: dates.captured } : {}),
+    ...source,
+    topics,
+    people: entities.people,
+    places: entities.places,
+    organizations: entities.organizations,
+    words: bodyWords.length,
+    ...(cleaned.figures.length ? { figures: cleaned.figures.map((f) => (f.caption ? { caption: f.caption, credit: f.credit } : { credit: f.credit })) } : {}),
+    source: { file: raw.file, sha256: sha256(raw.bytes), bytes: raw.bytes.byteLength },
+  };
+  return { frontmatter, body: toMarkdownBody(cleaned.paragraphs), ledger: { removed: cleaned.removed }, warnings };
+}
+
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

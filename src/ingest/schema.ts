@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+/** The frontmatter of an article, in the order it is written. Curators may edit any of it. */
+export const Frontmatter = z
+  .object({
+    title: z.string().min(1),
+    slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case letters, digits and hyphens'),
+    published: isoDate.optional(),
+    published_precision: z.enum(['day', 'month', 'year']).optional(),
+    published_basis: z.enum(['stated', 'inferred', 'curator']).optional(),
+    captured: isoDate.optional(),
+    site: z.string().optional(),
+    publisher: z.string().optional(),
+    topics: z.array(z.string()),
+    people: z.array(z.string()),
+    places: z.array(z.string()),
+    organizations: z.array(z.string()),
+    words: z.number().int().nonnegative(),
+    figures: z.array(z.object({ caption: z.string().optional(), credit: z.string() })).optional(),
+    source: z.object({
+      file: z.string(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      bytes: z.number().int().nonnegative(),
+    }),
+  })
+  .strict()
+  .refine((f) => (f.published === undefined) === (f.published_precision === undefined) && (f.published === undefined) === (f.published_basis === undefined), {
+    message: 'published, published_precision and published_basis go together',
+  });
+export type Frontmatter = z.infer<typeof Frontmatter>;
+
+/** The removal ledger, written beside the article as `<slug>.11tydata.json` (Eleventy merges it). */
+export const Ledger = z.object({
+  removed: z.array(z.object({ line: z.number().int().positive(), rule: z.string(), text: z.string() })),
+});
+export type Ledger = z.infer<typeof Ledger>;

@@ -1,0 +1,64 @@
+import { readFileSync, statSync } from 'node:fs';
+import { decode } from './read.js';
+import { blockKeys } from './collection.js';
+import { ingestCapture, sha256, type Article, type Compiled } from './pipeline.js';
+import { loadData } from './data.js';
+import { compileResidue } from './rules.js';
+import { compileGazetteer } from './gazetteer.js';
+import { compileSources } from './source.js';
+import { compileTopics } from './topics.js';
+import type { IngestSettings } from './settings.js';
+
+/** One unit of work: a raw file, by absolute path and by its path inside the collection. */
+export interface FileTask {
+  path: string;
+  file: string;
+}
+
+export type ScanResult = { ok: true; keys: number[]; sha256: string } | { ok: false; reason: string };
+export type IngestResult = { ok: true; article: Article } | { ok: false; reason: string };
+
+/** Compiles data and settings once for a run (or a worker thread). */
+export function compile(dataDir: string, settings: IngestSettings): Compiled {
+  const data = loadData(dataDir);
+  return {
+    settings,
+    residue: compileResidue(data),
+    gazetteer: compileGazetteer(data.aliases),
+    sources: compileSources(data.sources),
+    topics: compileTopics(data.topics, settings.topicMinHits, settings.topicMax),
+  };
+}
+
+function readCapture(task: FileTask, settings: IngestSettings): { ok: true; bytes: Buffer; text: string } | { ok: false; reason: string } {
+  let size: number;
+  try {
+    size = statSync(task.path).size;
+  } catch (error) {
+    return { ok: false, reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
+  if (size > settings.maxBytes) return { ok: false, reason: `too large for an article (${(size / 1048576).toFixed(1)} MB > ${(settings.maxBytes / 1048576).toFixed(1)} MB limit)` };
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(task.path);
+  } catch (error) {
+    return { ok: false, reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
+  const decoded = decode(bytes, settings.maxControlShare);
+  return decoded.ok ? { ok: true, bytes, text: decoded.text } : decoded;
+}
+
+/** Pass 1: the block keys of a capture, for the collection's repetition index. */
+export function scanTask(task: FileTask, settings: IngestSettings): ScanResult {
+  const read = readCapture(task, settings);
+  return read.ok ? { ok: true, keys: blockKeys(read.text), sha256: sha256(read.bytes) } : read;
+}
+
+/** Pass 2: the article a capture becomes. */
+export function ingestTask(task: FileTask, compiled: Compiled, repeated: (text: string) => boolean): IngestResult {
+  const read = readCapture(task, compiled.settings);
+  if (!read.ok) return read;
+  const article = ingestCapture({ file: task.file, text: read.text, bytes: read.bytes }, compiled, repeated);
+  if (article.body.trim() === '') return { ok: false, reason: 'only boilerplate: every line matched a residue rule' };
+  return { ok: true, article };
+}
