@@ -34,7 +34,7 @@ export function applyRules(blocks: Block[], ctx: ClassifyContext): { drops: (str
   const headEnd = Math.ceil(n * settings.zoneShare);
   const tailStart = Math.floor(n * (1 - settings.zoneShare));
   const drops: (string | undefined)[] = new Array(n).fill(undefined);
-  const figures: Figure[] = [];
+  const figures: (Figure & { at: number })[] = [];
 
   blocks.forEach((block, i) => {
     const text = block.text;
@@ -48,7 +48,7 @@ export function applyRules(blocks: Block[], ctx: ClassifyContext): { drops: (str
       const glued = residue.captionCredit(text);
       if (glued && block.words.length <= 70) {
         drops[i] = 'caption';
-        figures.push(glued);
+        figures.push({ ...glued, at: i });
       }
     }
   });
@@ -61,10 +61,10 @@ export function applyRules(blocks: Block[], ctx: ClassifyContext): { drops: (str
     const c = i - 1;
     if (c >= 0 && drops[c] === undefined && blocks[c].words.length <= 50) {
       drops[c] = 'caption';
-      figures.push({ caption: blocks[c].text, credit });
+      figures.push({ caption: blocks[c].text, credit, at: c });
       const alt = c - 1;
       if (alt >= 0 && drops[alt] === undefined && isFragment(blocks[alt], settings)) drops[alt] = 'caption';
-    } else figures.push({ credit });
+    } else figures.push({ credit, at: i });
   }
 
   // A label that introduces removed residue goes with it ("RUSSIA LATEST:" above a caption).
@@ -86,7 +86,8 @@ export function applyRules(blocks: Block[], ctx: ClassifyContext): { drops: (str
     const text = blocks[i].text.replace(/^[“"‘']+|[”"’']+$/g, '');
     if (candidates.some((j) => j !== i && blocks[j].text.length > text.length && blocks[j].text.includes(text))) drops[i] = 'duplicate';
   }
-  return { drops, figures };
+  figures.sort((a, b) => a.at - b.at);
+  return { drops, figures: figures.map(({ at, ...f }) => f) };
 }
 
 /** Prose that could be quoted by two articles alike: repetition alone does not drop it mid-text. */

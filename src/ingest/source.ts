@@ -17,8 +17,14 @@ export function compileSources(sources: SourceSpec[]): SourceMatcher {
     }
   });
   return (raw) => {
-    const hit = compiled.find((c) => c.re.test(raw));
-    if (!hit) return {};
-    return hit.spec.publisher ? { site: hit.spec.site, publisher: hit.spec.publisher } : { site: hit.spec.site };
+    for (const c of compiled) {
+      const m = c.re.exec(raw);
+      if (!m) continue;
+      // "$1" in a site name takes the name the signature captured (an aggregator names itself).
+      const site = c.spec.site.replace(/\$(\d)/g, (_, n: string) => (m[Number(n)] ?? '').trim());
+      if (!site) continue;
+      return c.spec.publisher ? { site, publisher: c.spec.publisher } : { site };
+    }
+    return {};
   };
 }

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compile } from '../src/ingest/tasks.js';
+import { decode } from '../src/ingest/read.js';
+import { ingestCapture, type Article, type Compiled } from '../src/ingest/pipeline.js';
+import { defaultSettings } from '../src/ingest/settings.js';
+import { defaultDataDir } from '../src/ingest/data.js';
+
+export const fixtures = join(import.meta.dirname, 'fixtures');
+export const projectRoot = join(import.meta.dirname, '..');
+
+let compiled: Compiled | undefined;
+/** The project's data and settings, compiled once per test file. */
+export function project(): Compiled {
+  compiled ??= compile(defaultDataDir, defaultSettings);
+  return compiled;
+}
+
+/** Ingests one file on its own (no collection, so no repetition signal). */
+export function ingestFile(path: string, file = path.split('/').pop()!): Article {
+  const bytes = readFileSync(path);
+  const decoded = decode(bytes);
+  if (!decoded.ok) throw new Error(`${path}: ${decoded.reason}`);
+  return ingestCapture({ file, text: decoded.text, bytes }, project());
+}
+
+/** The seed gold, as copied from ../shared/seeds/gold.json. */
+export interface SeedGold {
+  file: string;
+  title: string;
+  title_line: number;
+  keep: number[];
+  drop: number[];
+  either: number[];
+  paragraphs: [number, number][];
+  site_accept: (string | null)[];
+  published: string | null;
+  published_accept: [string, string];
+  captured: string | null;
+  people: string[];
+  places: string[];
+  organizations: string[];
+  literal: string[];
+}
+export const seedGold = JSON.parse(readFileSync(join(fixtures, 'seeds-gold.json'), 'utf8')) as {
+  articles: SeedGold[];
+  cross_links: { entity: string; articles: string[] }[];
+};
+export const seedsDir = join(fixtures, 'seeds');
