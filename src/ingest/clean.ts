@@ -1,4 +1,4 @@
-import { toBlocks } from './blocks.js';
+import { toBlocks, isTerminated } from './blocks.js';
 import type { Block } from './blocks.js';
 import { applyRules, classifyProse, type ClassifyContext, type Figure } from './classify.js';
 import { dateLine } from './dates.js';
@@ -56,13 +56,14 @@ export function clean(text: string, options: CleanOptions): Cleaned {
   const notes: string[] = [];
   let repeated = options.repeated ?? (() => false);
   if (options.repeated) {
-    // A capture whose text nearly all stands elsewhere is a re-capture of another file, not a
-    // page of chrome: repetition says nothing about it.
-    const total = blocks.reduce((n, b) => n + b.text.length, 0);
-    const shared = blocks.filter((b) => options.repeated!(b.text)).reduce((n, b) => n + b.text.length, 0);
-    if (total > 0 && shared / total > options.settings.duplicateShare) {
+    // A capture that shares much of its prose with other captures is a version or re-capture of
+    // the same article, not a page of site chrome: repetition says nothing about it.
+    const prose = blocks.filter((b) => b.text.length >= options.settings.goodChars && isTerminated(b.text));
+    const total = prose.reduce((n, b) => n + b.text.length, 0);
+    const shared = prose.filter((b) => options.repeated!(b.text)).reduce((n, b) => n + b.text.length, 0);
+    if (total > 0 && shared / total >= options.settings.versionShare) {
       repeated = () => false;
-      notes.push(`probable duplicate: ${Math.round((100 * shared) / total)}% of its text stands in other captures`);
+      notes.push(`probable version of another capture: ${Math.round((100 * shared) / total)}% of its prose stands in other captures`);
     }
   }
   const ctx: ClassifyContext = { residue: options.residue, settings: options.settings, stopList: list, repeated };

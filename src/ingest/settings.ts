@@ -26,8 +26,8 @@ export interface IngestSettings {
   minSubheadings: number;
   /** A block repeated verbatim in at least this many other documents of the collection is site chrome. */
   repeatedInDocs: number;
-  /** Repetition is ignored for a document when this share of its text repeats elsewhere (a re-capture). */
-  duplicateShare: number;
+  /** A capture sharing this share of its prose with others is a version of them: repetition is ignored. */
+  versionShare: number;
   /** A block contained in a longer block of the same document is a teaser or pull quote if it has this many words. */
   containedWords: number;
   /** The head and tail zones (share of blocks) where zone-limited rules apply. */
@@ -56,7 +56,7 @@ export const defaultSettings: IngestSettings = {
   fragmentWords: 5,
   minSubheadings: 2,
   repeatedInDocs: 1,
-  duplicateShare: 0.8,
+  versionShare: 0.3, // site chrome in prose (footers, newsletter blurbs) stays under 0.2 on the development set
   containedWords: 8,
   zoneShare: 0.3,
   titleMaxWords: 30,

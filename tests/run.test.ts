@@ -1,0 +1,202 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, statSync, mkdirSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { runIngest, FatalError } from '../src/ingest/run.js';
+import { parseArticle } from '../src/ingest/frontmatter.js';
+import { defaultSettings } from '../src/ingest/settings.js';
+import { defaultDataDir } from '../src/ingest/data.js';
+import { fixtures, seedsDir } from './helpers.js';
+
+const temp = () => mkdtempSync(join(tmpdir(), 'clippings-test-'));
+const ingest = (from: string, out: string, jobs = 1) => runIngest({ from, out, dataDir: defaultDataDir, settings: defaultSettings, jobs });
+
+/** Every file below a folder with its bytes' hash, for before/after and run/run comparisons. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe('bad input', () => {
+  let from: string;
+  let out: string;
+  let report: Awaited<ReturnType<typeof ingest>>;
+  let before: Record<string, string>;
+
+  beforeAll(async () => {
+    from = temp();
+    cpSync(join(fixtures, 'bad-inputs'), from, { recursive: true });
+    writeFileSync(join(from, '.DS_Store'), 'x');
+    // A 50 MB capture, made here rather than committed: sparse, so it costs no disk.
+    const fd = openSync(join(from, 'fifty-megabytes.txt'), 'w');
+    ftruncateSync(fd, 50 * 1024 * 1024);
+    closeSync(fd);
+    before = snapshot(from);
+    out = temp();
+    report = await ingest(from, out);
+  });
+
+  it('turns every file into an article or a reasoned skip', () => {
+    expect(report.counts.files).toBe(Object.keys(before).length);
+    expect(report.counts.articles + report.counts.skipped).toBe(report.counts.files);
+  });
+
+  it.each([
+    ['empty.txt', /empty file/],
+    ['whitespace-only.txt', /empty file/],
+    ['binary.txt', /binary file/],
+    ['only-boilerplate.txt', /only boilerplate/],
+    ['fifty-megabytes.txt', /too large/],
+    ['page.html', /unsupported file type/],
+    ['.DS_Store', /hidden file/],
+  ])('skips %s with a reason', (file, reason) => {
+    expect(report.skipped.find((s) => s.file === file)?.reason).toMatch(reason);
+  });
+
+  it('never modifies a raw file', () => {
+    expect(snapshot(from)).toEqual(before);
+  });
+
+  const article = (file: string) => {
+    const entry = report.articles.find((a) => a.file === file);
+    if (!entry) throw new Error(`no article for ${file}`);
+    return parseArticle(readFileSync(join(out, `${entry.slug}.md`), 'utf8'));
+  };
+
+  it.each(['windows-1252.txt', 'utf8-bom.txt', 'utf16le-bom.txt', 'utf16be-bom.txt', 'name with spaces.txt', 'Ünïcödé – ß ☃.txt'])('reads %s into the same clean text', (file) => {
+    const { frontmatter, body } = article(file);
+    expect(frontmatter.title).toBe('Café owner in Zürich wins award for the city’s best croissant');
+    expect(body).toContain('“patience, butter and more patience”');
+    expect(body).not.toMatch(/\uFEFF|\uFFFD/);
+  });
+
+  it('turns CRLF line ends into LF', () => {
+    expect(article('crlf.txt').body).not.toContain('\r');
+    expect(readFileSync(join(out, `${report.articles.find((a) => a.file === 'crlf.txt')!.slug}.md`), 'utf8')).not.toContain('\r');
+  });
+
+  it('keeps lines of dashes from breaking the frontmatter', () => {
+    const { frontmatter, body } = article('dashes.txt');
+    expect(frontmatter.title).toBe('Ferry operator cancels winter crossings after engine failure');
+    expect(body).not.toMatch(/^---$/m);
+  });
+
+  it('drops script lines and escapes inline HTML', () => {
+    const { body } = article('html-and-script.txt');
+    expect(body).not.toContain('alert');
+    expect(body).toContain('\\<b\\>free trial\\</b\\>');
+  });
+
+  it('reads captures in nested folders', () => {
+    expect(report.articles.map((a) => a.file)).toContain('nested/deeper/recursive.txt');
+  });
+
+  it('gives articles with the same title distinct slugs: the first in path order plain, the others a stable suffix', () => {
+    const title = 'Ferry operator cancels winter crossings after engine failure';
+    const same = report.articles.filter((a) => article(a.file).frontmatter.title === title);
+    expect(same.map((a) => a.file)).toEqual(['crlf.txt', 'dashes.txt', 'duplicate-title-a.txt', 'duplicate-title-b.txt', 'nested/deeper/recursive.txt']);
+    const base = 'ferry-operator-cancels-winter-crossings-after-engine-failure';
+    expect(same[0].slug).toBe(base);
+    for (const a of same.slice(1)) {
+      // The suffix comes from the capture's path, so it does not depend on what else is in the run.
+      expect(a.slug).toBe(`${base}-${createHash('sha256').update(a.file).digest('hex').slice(0, 6)}`);
+    }
+  });
+});
+
+describe('determinism and incremental runs', () => {
+  it('writes byte-identical files when ingesting the same captures twice', async () => {
+    const a = temp();
+    const b = temp();
+    await ingest(seedsDir, a);
+    await ingest(seedsDir, b);
+    expect(snapshot(a)).toEqual(snapshot(b));
+  });
+
+  it('writes the same files from worker threads as from one thread', async () => {
+    const a = temp();
+    const b = temp();
+    await ingest(join(fixtures, 'bad-inputs'), a, 1);
+    await ingest(join(fixtures, 'bad-inputs'), b, 2);
+    expect(snapshot(b)).toEqual(snapshot(a));
+  });
+
+  it('reports a second run over unchanged captures as unchanged and rewrites nothing', async () => {
+    const out = temp();
+    await ingest(seedsDir, out);
+    const first = snapshot(out);
+    const mtimes = readdirSync(out).map((f) => statSync(join(out, f)).mtimeMs);
+    const report = await ingest(seedsDir, out);
+    expect(report.counts.unchanged).toBe(4);
+    expect(report.counts.written + report.counts.updated).toBe(0);
+    expect(snapshot(out)).toEqual(first);
+    expect(readdirSync(out).filter((f) => f !== '.ingest-state.json').map((f) => statSync(join(out, f)).mtimeMs)).toEqual(mtimes.filter((_, i) => readdirSync(out)[i] !== '.ingest-state.json'));
+  });
+
+  it('never overwrites an article a curator has edited, even when its capture changes', async () => {
+    const from = temp();
+    cpSync(seedsDir, from, { recursive: true });
+    const out = temp();
+    const first = await ingest(from, out);
+    const slug = first.articles.find((a) => a.file.startsWith('003'))!.slug;
+    const path = join(out, `${slug}.md`);
+    const edited = readFileSync(path, 'utf8').replace('title: Russian soldiers flee', 'title: Curated — Russian soldiers flee');
+    writeFileSync(path, edited);
+    const raw = join(from, '003_1980e6867da380cf.txt');
+    writeFileSync(raw, `${readFileSync(raw, 'utf8')}\nAn added line from a re-capture that ends like a sentence and is long enough to be kept as text.\n`);
+    const second = await ingest(from, out);
+    expect(second.kept_edits).toEqual(['003_1980e6867da380cf.txt']);
+    expect(readFileSync(path, 'utf8')).toBe(edited);
+  });
+
+  it('keeps an article and its slug when its capture disappears, and reports it', async () => {
+    const from = temp();
+    cpSync(seedsDir, from, { recursive: true });
+    const out = temp();
+    const first = await ingest(from, out);
+    const { rmSync } = await import('node:fs');
+    rmSync(join(from, '000_14962ab49b8a38ce.txt'));
+    const second = await ingest(from, out);
+    expect(second.orphaned).toEqual(['000_14962ab49b8a38ce.txt']);
+    expect(readdirSync(out)).toContain(`${first.articles[0].slug}.md`);
+  });
+});
+
+describe('fatal errors', () => {
+  it('names a missing --from folder', async () => {
+    await expect(ingest(join(temp(), 'missing'), temp())).rejects.toThrow(FatalError);
+    await expect(ingest(join(temp(), 'missing'), temp())).rejects.toThrow(/--from .*missing: no such folder/);
+  });
+
+  it('names an --out folder it cannot write', async () => {
+    const file = join(temp(), 'a-file');
+    writeFileSync(file, '');
+    await expect(ingest(seedsDir, join(file, 'articles'))).rejects.toThrow(/--out .*cannot write there/);
+  });
+
+  it('names a data file that does not parse', async () => {
+    const data = temp();
+    cpSync(defaultDataDir, data, { recursive: true });
+    writeFileSync(join(data, 'topics.json'), '{ "topics": [ ');
+    await expect(runIngest({ from: seedsDir, out: temp(), dataDir: data, settings: defaultSettings, jobs: 1 })).rejects.toThrow(/topics\.json: cannot read data file/);
+  });
+});
+
+describe('the state file', () => {
+  it('lists every article by capture, in path order', async () => {
+    const out = temp();
+    await ingest(seedsDir, out);
+    const state = JSON.parse(readFileSync(join(out, '.ingest-state.json'), 'utf8'));
+    expect(Object.keys(state.articles)).toEqual([...Object.keys(state.articles)].sort());
+    mkdirSync(join(out, 'x'), { recursive: true });
+  });
+});
