@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { compileTopics, uncoveredNames } from '../src/ingest/topics.js';
+import { compileSources } from '../src/ingest/source.js';
+import { words } from '../src/ingest/blocks.js';
+import { loadData } from '../src/ingest/data.js';
+
+const data = loadData();
+const topics = compileTopics(data.topics, 2, 4);
+const topicsOf = (title: string, body: string) => topics(words(title), words(body));
+
+describe('topics', () => {
+  it('assigns topics whose terms the article uses often enough, best first', () => {
+    expect(topicsOf('Ukraine retakes villages near Bakhmut', 'Ukrainian troops advanced. Soldiers of the brigade said the counteroffensive went on.')[0]).toBe('Russia–Ukraine war');
+  });
+
+  it('counts a hit in the title twice', () => {
+    expect(topicsOf('Wildfire spreads', 'Nothing else here.')).toEqual(['Climate and environment']);
+  });
+
+  it('matches a prefix term and whole words only', () => {
+    expect(topicsOf('', 'Immigrants and immigration rules.')).toEqual(['Immigration']);
+    expect(topicsOf('', 'Crimea and Crimean bridges.')).not.toContain('Crime and policing');
+  });
+
+  it('assigns nothing to text the taxonomy does not cover', () => {
+    expect(topicsOf('A quiet day', 'Nothing happened at all.')).toEqual([]);
+  });
+
+  it('suggests names no topic term covers', () => {
+    expect(uncoveredNames(['Kyiv', 'Elon Musk', 'Donald Trump'], data.topics)).toEqual(['Elon Musk']);
+  });
+});
+
+describe('sources', () => {
+  const source = compileSources(data.sources);
+
+  it('names site and publisher from a signature anywhere in the capture', () => {
+    expect(source('…\nFollow our social media accounts here on facebook.com/ExpressUSNews and @expressusnews')).toEqual({ site: 'Express', publisher: 'Reach plc' });
+  });
+
+  it('names an aggregator from its own disclaimer', () => {
+    expect(source('Denial of responsibility! Elite News is an automatic aggregator of Global media.')).toEqual({ site: 'Elite News' });
+  });
+
+  it('claims nothing without a signature', () => {
+    expect(source('Russian soldiers flee for their lives from Kherson')).toEqual({});
+  });
+});
