@@ -1,0 +1,48 @@
+#!/usr/bin/env tsx
+/** `npm run eval -- --corpus DIR --gold FILE`: shingle F1 of the cleaner against gold article bodies. */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { evaluateCorpus } from '../src/eval/corpus.js';
+import { loadData, defaultDataDir } from '../src/ingest/data.js';
+import { compileResidue } from '../src/ingest/rules.js';
+import { defaultSettings } from '../src/ingest/settings.js';
+
+const HELP = `Usage: npm run eval -- --corpus DIR --gold FILE [--worst N] [--data DIR]
+
+Cleans every capture in DIR as one collection and scores the kept text against FILE, a JSON
+object { "<file stem>": { "body": ["paragraph", …] } }, with token 4-gram shingles: per-document
+precision and recall, averaged; F1 of the averages. Prints F1, precision, recall and the worst
+documents.
+
+  --corpus DIR   folder of raw text captures (e.g. ../shared/corpora/fundus/raw-text)
+  --gold FILE    gold bodies (e.g. ../shared/corpora/fundus/gold.json)
+  --worst N      how many of the worst documents to list (default 5)
+  --data DIR     vocabulary folder (default: _data)
+  --json         print the full result as JSON`;
+
+let values;
+try {
+  ({ values } = parseArgs({ options: { corpus: { type: 'string' }, gold: { type: 'string' }, worst: { type: 'string', default: '5' }, data: { type: 'string', default: defaultDataDir }, json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } }));
+} catch (error) {
+  console.error(`eval: ${(error as Error).message}\n\n${HELP}`);
+  process.exit(2);
+}
+if (values.help || !values.corpus || !values.gold) {
+  console.log(HELP);
+  process.exit(values.help ? 0 : 2);
+}
+try {
+  const result = evaluateCorpus(resolve(values.corpus), resolve(values.gold), compileResidue(loadData(resolve(values.data!))), defaultSettings);
+  if (values.json) console.log(JSON.stringify(result, null, 2));
+  else {
+    const pct = (x: number) => x.toFixed(4);
+    console.log(`${result.documents.length} documents: F1 ${pct(result.f1)}  precision ${pct(result.precision)}  recall ${pct(result.recall)}`);
+    console.log(`worst ${values.worst}:`);
+    for (const d of [...result.documents].sort((a, b) => a.f1 - b.f1 || (a.id < b.id ? -1 : 1)).slice(0, Number(values.worst))) {
+      console.log(`  ${d.id.padEnd(24)} F1 ${pct(d.f1)}  precision ${pct(d.precision)}  recall ${pct(d.recall)}`);
+    }
+  }
+} catch (error) {
+  console.error(`eval: ${(error as Error).message}`);
+  process.exit(1);
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { projectRoot, seedsDir } from './helpers.js';
+
+// The command-line shells, run as a user runs them (through tsx).
+const run = (script: string, args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'scripts', script), ...args], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+
+describe('npm run ingest', () => {
+  it('explains every flag with --help', () => {
+    const r = run('ingest.ts', ['--help']);
+    expect(r.status).toBe(0);
+    for (const flag of ['--from', '--out', '--report', '--data', '--jobs', '--quiet', '--help']) expect(r.stdout).toContain(flag);
+  });
+
+  it('ingests a folder, prints a summary and writes the same report as JSON', () => {
+    const out = mkdtempSync(join(tmpdir(), 'clippings-cli-'));
+    const reportFile = join(out, 'report.json');
+    const r = run('ingest.ts', ['--from', seedsDir, '--out', join(out, 'articles'), '--report', reportFile]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/4 written, 0 updated, 0 unchanged, 0 kept \(curator edits\), 0 skipped/);
+    const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+    expect(report.counts).toMatchObject({ files: 4, articles: 4, written: 4, skipped: 0 });
+    expect(report.warnings.map((w: { warning: string }) => w.warning)).toContain('undated: the text states no publication date');
+  });
+
+  it('fails with a message naming a missing folder', () => {
+    const r = run('ingest.ts', ['--from', '/no/such/folder', '--out', mkdtempSync(join(tmpdir(), 'clippings-cli-'))]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('--from /no/such/folder: no such folder');
+  });
+
+  it('rejects an unknown flag with the help text', () => {
+    const r = run('ingest.ts', ['--form', 'x']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/Unknown option '--form'/);
+  });
+});
+
+describe('npm run eval', () => {
+  it('asks for --corpus and --gold', () => {
+    const r = run('eval.ts', []);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain('--corpus DIR');
+  });
+});
