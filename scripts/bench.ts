@@ -9,6 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { execSync } from 'node:child_process';
 import { runIngest } from '../src/ingest/run.js';
 import { defaultSettings } from '../src/ingest/settings.js';
 import { defaultDataDir } from '../src/ingest/data.js';
@@ -39,6 +40,8 @@ for (let i = 0; i < count; i++) {
   writeFileSync(join(dir, `capture-${String(i).padStart(6, '0')}.txt`), text);
   bytes += Buffer.byteLength(text);
 }
+// The captures are on disk before a run starts, as in an archive: flush them first.
+execSync('sync');
 console.log(`collection: ${count} captures, ${(bytes / 1048576).toFixed(1)} MB, from ${seeds.length} real captures (${sources.join(', ')})`);
 
 let peak = 0;

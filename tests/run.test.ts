@@ -36,6 +36,8 @@ describe('bad input', () => {
     from = temp();
     cpSync(join(fixtures, 'bad-inputs'), from, { recursive: true });
     writeFileSync(join(from, '.DS_Store'), 'x');
+    // A Unicode file name, made here: git and its tools quote such paths, which helps no one.
+    writeFileSync(join(from, 'Ünïcödé – ß ☃.txt'), readFileSync(join(from, 'name with spaces.txt'), 'utf8').replace('Saturday', 'Sunday'));
     // A 50 MB capture, made here rather than committed: sparse, so it costs no disk.
     const fd = openSync(join(from, 'fifty-megabytes.txt'), 'w');
     ftruncateSync(fd, 50 * 1024 * 1024);

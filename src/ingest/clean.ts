@@ -59,11 +59,15 @@ export function clean(text: string, options: CleanOptions): Cleaned {
     // A capture that shares much of its prose with other captures is a version or re-capture of
     // the same article, not a page of site chrome: repetition says nothing about it.
     const prose = blocks.filter((b) => b.text.length >= options.settings.goodChars && isTerminated(b.text));
-    const total = prose.reduce((n, b) => n + b.text.length, 0);
-    const shared = prose.filter((b) => options.repeated!(b.text)).reduce((n, b) => n + b.text.length, 0);
-    if (total > 0 && shared / total >= options.settings.versionShare) {
+    const share = (list: Block[]) => {
+      const total = list.reduce((n, b) => n + b.text.length, 0);
+      return total ? list.filter((b) => options.repeated!(b.text)).reduce((n, b) => n + b.text.length, 0) / total : 0;
+    };
+    // Much of its prose shared, or (a list or a table without prose) nearly all of its text.
+    const textShare = share(blocks);
+    if (share(prose) >= options.settings.versionShare || textShare >= 0.8) {
       repeated = () => false;
-      notes.push(`probable version of another capture: ${Math.round((100 * shared) / total)}% of its prose stands in other captures`);
+      notes.push(`probable version of another capture: ${Math.round(100 * textShare)}% of its text stands in other captures`);
     }
   }
   const ctx: ClassifyContext = { residue: options.residue, settings: options.settings, stopList: list, repeated };
