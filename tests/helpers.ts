@@ -42,7 +42,7 @@ export interface SeedGold {
   organizations: string[];
   literal: string[];
 }
-export const seedGold = JSON.parse(readFileSync(join(fixtures, 'seeds-gold.json'), 'utf8')) as {
+export const seedGold = JSON.parse(readFileSync(join(fixtures, 'gold.json'), 'utf8')) as {
   articles: SeedGold[];
   cross_links: { entity: string; articles: string[] }[];
 };

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { FileTask, ScanResult } from './tasks.js';
 import type { IngestSettings } from './settings.js';
 import type { StateEntry, Written } from './store.js';
+import type { Article } from './pipeline.js';
 
 /** What pass 2 reports of an article before it is written: enough to give it a slug. */
 export interface Summary {
@@ -10,6 +11,11 @@ export interface Summary {
   names: string[];
 }
 export type Made = { ok: true; summary: Summary } | { ok: false; reason: string };
+
+export function summarise(a: Article): Summary {
+  const f = a.frontmatter;
+  return { slug: f.slug, warnings: a.warnings, names: [...f.people, ...f.places, ...f.organizations] };
+}
 /** The main thread's decision for a made article: its slug, and the state ingest had of it. */
 export interface Decision {
   slug: string;
@@ -84,11 +90,11 @@ export class WorkerPool {
         next++;
       }
     };
-    await this.drive(tasks, 'ingest', (w, m: { id: number; result?: Made; written?: Written }) => {
-      if (m.written) {
+    await this.drive(tasks, 'ingest', (w, m: { id: number; result?: Made; written?: Written; failed?: string }) => {
+      if (m.written || m.failed) {
         const d = decided.get(m.id)!;
         decided.delete(m.id);
-        onDone(m.id, { ok: true, summary: d.summary, slug: d.slug, written: m.written });
+        onDone(m.id, m.written ? { ok: true, summary: d.summary, slug: d.slug, written: m.written } : { ok: false, reason: m.failed! });
         return true;
       }
       made.set(m.id, { worker: w, made: m.result! });

@@ -7,7 +7,7 @@ import { sha256 } from './pipeline.js';
 import { readState, writeArticle, writeState, type StateEntry, type Written } from './store.js';
 import { loadData } from './data.js';
 import { parseArticle } from './frontmatter.js';
-import { WorkerPool, type Decision, type Summary } from './pool.js';
+import { WorkerPool, summarise, type Decision, type Summary } from './pool.js';
 import { compile, ingestTask, scanTask, type FileTask, type ScanResult } from './tasks.js';
 import { buildReport, type ArticleOutcome, type Report } from './report.js';
 import type { IngestSettings } from './settings.js';
@@ -100,14 +100,16 @@ export async function runIngest(options: RunOptions): Promise<Report> {
     progress = 0;
     if (pool) await pool.ingest(todo.map((t) => t.task), decide, onDone);
     else
-      todo.forEach(({ task }, i) => {
+      for (const [i, { task }] of todo.entries()) {
         const made = ingestTask(task, compiled!, (x) => repeated.has(x));
-        if (!made.ok) return onDone(i, made);
-        const f = made.article.frontmatter;
-        const summary = { slug: f.slug, warnings: made.article.warnings, names: [...f.people, ...f.places, ...f.organizations] };
+        if (!made.ok) {
+          onDone(i, made);
+          continue;
+        }
+        const summary = summarise(made.article);
         const d = decide(i, summary);
-        onDone(i, { ok: true, summary, slug: d.slug, written: writeArticle(out, made.article, d.slug, d.previous) });
-      });
+        onDone(i, { ok: true, summary, slug: d.slug, written: await writeArticle(out, made.article, d.slug, d.previous) });
+      }
 
     const present = new Set(tasks.map((t) => t.file));
     const orphaned = Object.keys(state.articles).filter((f) => !present.has(f)).sort();

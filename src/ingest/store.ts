@@ -1,5 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { sha256, type Article } from './pipeline.js';
 import { serialise } from './frontmatter.js';
 
@@ -23,17 +25,14 @@ export interface State {
 
 export const STATE_FILE = '.ingest-state.json';
 
+const tempName = (path: string) => `${path}.${process.pid}.${threadId}.tmp`;
+
 /** Writes a file atomically: a temporary file beside it, then a rename. */
 export function writeAtomic(path: string, content: string): void {
-  const temp = `${path}.${process.pid}.tmp`;
+  const temp = tempName(path);
   try {
-    try {
-      writeFileSync(temp, content);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(temp, content);
-    }
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(temp, content);
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
@@ -41,10 +40,21 @@ export function writeAtomic(path: string, content: string): void {
   }
 }
 
-/** A file's text, or undefined when there is none. */
-function readIfAny(path: string): string | undefined {
+/** The same without blocking the thread: the disk works while the next article is made. */
+async function writeAtomicAsync(path: string, content: string): Promise<void> {
+  const temp = tempName(path);
   try {
-    return readFileSync(path, 'utf8');
+    await writeFile(temp, content);
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+async function readIfAny(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
@@ -76,24 +86,19 @@ export interface Written {
   markdown: string;
 }
 
-/** Gives an article its final slug, serialises it and stores it: the I/O half of pass 2. */
-export function writeArticle(outDir: string, article: Article, slug: string, previous: StateEntry | undefined): Written {
-  const { markdown, ledger } = serialise({ ...article, frontmatter: { ...article.frontmatter, slug } });
-  return { outcome: storeArticle(outDir, slug, markdown, ledger, previous), markdown: sha256(markdown) };
-}
-
 /**
- * Writes one article and its ledger unless a curator has edited the Markdown since ingest
- * wrote it (its hash differs from the state's): an edit is never overwritten.
+ * Gives an article its final slug and writes it with its ledger, unless a curator has edited the
+ * Markdown since ingest wrote it (its hash differs from the state's): an edit is never overwritten.
  */
-export function storeArticle(outDir: string, slug: string, markdown: string, ledger: string, previous: StateEntry | undefined): WriteOutcome {
+export async function writeArticle(outDir: string, article: Article, slug: string, previous: StateEntry | undefined): Promise<Written> {
+  const { markdown, ledger } = serialise({ ...article, frontmatter: { ...article.frontmatter, slug } });
+  const hash = sha256(markdown);
   const mdPath = join(outDir, `${slug}.md`);
   const ledgerPath = join(outDir, `${slug}.11tydata.json`);
-  const existing = readIfAny(mdPath);
-  if (existing !== undefined && previous && sha256(existing) !== previous.markdown) return 'kept-edit';
-  const existingLedger = existing === undefined ? undefined : readIfAny(ledgerPath);
-  if (existing === markdown && existingLedger === ledger) return 'unchanged';
-  if (existing !== markdown) writeAtomic(mdPath, markdown);
-  if (existingLedger !== ledger) writeAtomic(ledgerPath, ledger);
-  return existing === undefined ? 'written' : 'updated';
+  const existing = await readIfAny(mdPath);
+  if (existing !== undefined && previous && sha256(existing) !== previous.markdown) return { outcome: 'kept-edit', markdown: hash };
+  const existingLedger = existing === undefined ? undefined : await readIfAny(ledgerPath);
+  if (existing === markdown && existingLedger === ledger) return { outcome: 'unchanged', markdown: hash };
+  await Promise.all([existing !== markdown && writeAtomicAsync(mdPath, markdown), existingLedger !== ledger && writeAtomicAsync(ledgerPath, ledger)]);
+  return { outcome: existing === undefined ? 'written' : 'updated', markdown: hash };
 }

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { compile, ingestTask, scanTask, type FileTask } from './tasks.js';
 import { RepeatedBlocks } from './collection.js';
 import { writeArticle, type StateEntry } from './store.js';
+import { summarise } from './pool.js';
 import type { Article } from './pipeline.js';
 import type { IngestSettings } from './settings.js';
 
@@ -28,7 +29,10 @@ parentPort!.on('message', (msg: Message) => {
     if (msg.kind === 'write') {
       const article = held.get(msg.id)!;
       held.delete(msg.id);
-      parentPort!.postMessage({ id: msg.id, written: writeArticle(out, article, msg.slug, msg.previous) });
+      writeArticle(out, article, msg.slug, msg.previous).then(
+        (written) => parentPort!.postMessage({ id: msg.id, written }),
+        (error: Error) => parentPort!.postMessage({ id: msg.id, failed: `cannot write the article: ${error.message}` }),
+      );
     } else if (msg.kind === 'scan') {
       parentPort!.postMessage({ id: msg.id, result: scanTask(msg.task, settings) });
     } else {
@@ -45,7 +49,3 @@ parentPort!.on('message', (msg: Message) => {
 });
 parentPort!.postMessage({ ready: true });
 
-function summarise(a: Article) {
-  const f = a.frontmatter;
-  return { slug: f.slug, warnings: a.warnings, names: [...f.people, ...f.places, ...f.organizations] };
-}
