@@ -6,7 +6,8 @@ import { loadData } from '../src/ingest/data.js';
 
 const data = loadData();
 const topics = compileTopics(data.topics, 2, 4);
-const topicsOf = (title: string, body: string) => topics(words(title), words(body));
+const lower = (s: string) => words(s).map((w) => w.toLowerCase());
+const topicsOf = (title: string, body: string) => topics(lower(title), lower(body));
 
 describe('topics', () => {
   it('assigns topics whose terms the article uses often enough, best first', () => {

@@ -9,6 +9,8 @@ export interface Block {
   lines: { line: number; text: string }[];
   /** The block's words, counted once for all the stages that weigh them. */
   words: string[];
+  /** The same in lower case, for stop words and topics. */
+  lower: string[];
 }
 
 const TERMINAL = /[.!?…:;"”’')\]»]$/u;
@@ -51,11 +53,15 @@ export function toBlocks(text: string, withWords = true): Block[] {
       current.last = n;
       current.lines.push({ line: n, text: rawLines[i] });
     } else {
-      current = { text: line, first: n, last: n, lines: [{ line: n, text: rawLines[i] }], words: [] };
+      current = { text: line, first: n, last: n, lines: [{ line: n, text: rawLines[i] }], words: [], lower: [] };
       blocks.push(current);
     }
   }
-  if (withWords) for (const b of blocks) b.words = words(b.text);
+  if (withWords)
+    for (const b of blocks) {
+      b.words = words(b.text);
+      b.lower = b.words.map((w) => w.toLowerCase());
+    }
   return blocks;
 }
 

@@ -92,7 +92,7 @@ export function applyRules(blocks: Block[], ctx: ClassifyContext): { drops: (str
 
 /** Prose that could be quoted by two articles alike: repetition alone does not drop it mid-text. */
 function isProse(block: Block, ctx: ClassifyContext): boolean {
-  return isTerminated(block.text) && block.text.length >= ctx.settings.goodChars && stopDensity(block.words, ctx.stopList) >= ctx.settings.stopLow;
+  return isTerminated(block.text) && block.text.length >= ctx.settings.goodChars && stopDensity(block.lower, ctx.stopList) >= ctx.settings.stopLow;
 }
 
 /** A short line without terminal punctuation: a label, an alt text, or a subheading. */
@@ -168,7 +168,7 @@ function initialQuality(block: Block, settings: IngestSettings, stopList: StopLi
   const { text, words: w } = block;
   if (isHeadlineLike(block, settings) && w.length < 40) return 'bad';
   if (text.length < settings.shortChars) return 'short';
-  const density = stopDensity(w, stopList);
+  const density = stopDensity(block.lower, stopList);
   if (density >= settings.stopHigh) return text.length >= settings.goodChars && isTerminated(text) ? 'good' : 'neargood';
   if (density >= settings.stopLow) return 'neargood';
   // Dense reporting (markets, sport) is light in stop words but still ends its sentences.

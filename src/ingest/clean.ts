@@ -18,6 +18,7 @@ export interface Paragraph {
   text: string;
   role: 'body' | 'subheading';
   words: string[];
+  lower: string[];
   first: number;
   last: number;
 }
@@ -52,7 +53,7 @@ export interface CleanOptions {
  */
 export function clean(text: string, options: CleanOptions): Cleaned {
   const blocks = toBlocks(text);
-  const { list, language } = stopListFor(blocks.flatMap((b) => b.words));
+  const { list, language } = stopListFor(blocks.flatMap((b) => b.lower));
   const notes: string[] = [];
   let repeated = options.repeated ?? (() => false);
   if (options.repeated) {
@@ -97,7 +98,7 @@ export function clean(text: string, options: CleanOptions): Cleaned {
   const removed: Removal[] = [];
   blocks.forEach((block: Block, i) => {
     const v = verdicts[i];
-    if (v.keep) paragraphs.push({ text: block.text, role: v.role, words: block.words, first: block.first, last: block.last });
+    if (v.keep) paragraphs.push({ text: block.text, role: v.role, words: block.words, lower: block.lower, first: block.first, last: block.last });
     else for (const l of block.lines) removed.push({ line: l.line, rule: v.rule, text: l.text.trim() });
   });
   return {

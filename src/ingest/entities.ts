@@ -9,6 +9,7 @@ export interface Entities {
 
 interface Token {
   text: string; // possessive and trailing full stop removed
+  lower: string;
   start: number;
   end: number;
   cap: boolean;
@@ -41,9 +42,12 @@ function tokenize(text: string): Token[] {
     if (t.endsWith('.') && !/^(\p{L}\.)+$/u.test(t)) t = t.replace(/\.+$/u, '');
     if (/[-'’&]$/u.test(t)) t = t.replace(/[-'’&]+$/u, '');
     if (!t) continue;
-    const cap = /^\p{Lu}/u.test(t);
+    const c = t.charCodeAt(0);
+    const cap = c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t);
+    if (t.includes('’')) t = t.replace(/’/g, "'");
     tokens.push({
-      text: t.includes('’') ? t.replace(/’/g, "'") : t,
+      text: t,
+      lower: t.toLowerCase(),
       start: m.index,
       end: m.index + m[0].length,
       cap,
@@ -130,7 +134,7 @@ export function extractEntities(text: string, gaz: Gazetteer, title = ''): Entit
 
 function matchAliases(tokens: Token[], claimed: Uint8Array, mentions: Mention[], gaz: Gazetteer): void {
   for (let i = 0; i < tokens.length; i++) {
-    const candidates = gaz.aliases.get(tokens[i].text.toLowerCase());
+    const candidates = gaz.aliases.get(tokens[i].lower);
     if (!candidates) continue;
     for (const c of candidates) {
       if (matchesAt(tokens, i, c.tokens, c.caseSensitive)) {
@@ -147,7 +151,7 @@ function matchesAt(tokens: Token[], i: number, phrase: string[], caseSensitive: 
   if (i + phrase.length > tokens.length) return false;
   for (let k = 0; k < phrase.length; k++) {
     const t = tokens[i + k];
-    const word = caseSensitive ? t.text : t.text.toLowerCase();
+    const word = caseSensitive ? t.text : t.lower;
     const want = phrase[k].replace(/['’]s$/u, '');
     if (word !== want) return false;
     if (k < phrase.length - 1 && !t.joined && !(phrase[k].endsWith("'s") && t.possessive)) return false;
@@ -159,7 +163,7 @@ function matchesAt(tokens: Token[], i: number, phrase: string[], caseSensitive: 
 function typeSpan(span: Token[], all: Token[], at: number, text: string, gaz: Gazetteer): Mention | undefined {
   // A title inside the run marks a person after it: "Deputy Defense Minister Hanna Malyar".
   for (let k = span.length - 2; k >= 0; k--) {
-    const title = gaz.personTitles.find((t) => t.length <= k + 1 && t.every((w, x) => span[k - t.length + 1 + x].text === w));
+    const title = gaz.personTitles.get(span[k].text)?.find((t) => t.length <= k + 1 && t.every((w, x) => span[k - t.length + 1 + x].text === w));
     if (title) {
       const person = trimStops(span.slice(k + 1), gaz);
       const institutional = person.some((t) => gaz.orgWords.has(t.text) || gaz.placeSuffixes.has(t.text) || gaz.lexicon.has(t.text.toLowerCase()));

@@ -17,7 +17,8 @@ export interface Gazetteer {
   /** "Ukrainian", "French": adjectives of place, never entities on their own. */
   demonyms: Set<string>;
   stopNames: Set<string>;
-  personTitles: string[][];
+  /** Titles by their last word, longest first: "Minister" → ["Deputy Defense Minister", …]. */
+  personTitles: Map<string, string[][]>;
   personRoles: Set<string>;
   placeWords: Set<string>;
   placeSuffixes: Set<string>;
@@ -76,11 +77,17 @@ export function compileGazetteer(data: AliasData): Gazetteer {
     firstNames,
     demonyms,
     stopNames: new Set(data.stopNames),
-    personTitles: data.cues.personTitles.map(tokenise).sort((a, b) => b.length - a.length),
+    personTitles: byLastWord(data.cues.personTitles.map(tokenise)),
     personRoles: new Set(data.cues.personRoles.map((r) => r.toLowerCase())),
     placeWords: new Set(data.cues.placeWords.map((r) => r.toLowerCase())),
     placeSuffixes: new Set(data.cues.placeSuffixes),
     orgWords: new Set(data.cues.orgWords),
     unitPattern: new RegExp(`\\b(\\d{1,3})(st|nd|rd|th)\\s+((?:[A-Z][a-z]+\\s+){0,3}(?:${units}))\\b`, 'giu'),
   };
+}
+
+function byLastWord(titles: string[][]): Map<string, string[][]> {
+  const map = new Map<string, string[][]>();
+  for (const t of [...titles].sort((a, b) => b.length - a.length)) map.set(t[t.length - 1], [...(map.get(t[t.length - 1]) ?? []), t]);
+  return map;
 }

@@ -62,8 +62,8 @@ export function ingestCapture(raw: RawCapture, c: Compiled, repeated?: (text: st
   if (!dates.published) warnings.push('undated: the text states no publication date');
   const source = c.sources(raw.text);
   const entities = extractEntities(bodyText, c.gazetteer, title);
-  const bodyWords = cleaned.paragraphs.flatMap((p) => p.words);
-  const topics = c.topics(words(title), bodyWords);
+  const bodyWords = cleaned.paragraphs.flatMap((p) => p.lower);
+  const topics = c.topics(words(title).map((w) => w.toLowerCase()), bodyWords);
   if (topics.length === 0) warnings.push('no topic: no taxonomy term is frequent enough');
 
   const frontmatter: Frontmatter = {

@@ -22,9 +22,9 @@ const LISTS: Record<string, Set<string>> = {
 export type StopList = Set<string>;
 
 /** Picks the stop-word list that covers the most words of a document (its likely language). */
-export function stopListFor(words: string[]): { language: string; list: StopList } {
+export function stopListFor(lower: string[]): { language: string; list: StopList } {
   // A few hundred words tell the language; English prose settles it at once.
-  const sample = words.slice(0, 400).map((w) => w.toLowerCase());
+  const sample = lower.slice(0, 400);
   let english = 0;
   for (const w of sample) if (LISTS.en.has(w)) english++;
   if (english >= sample.length * 0.3) return { language: 'en', list: LISTS.en };
@@ -41,14 +41,15 @@ export function stopListFor(words: string[]): { language: string; list: StopList
   return { language: best, list: LISTS[best] };
 }
 
-/** Share of a block's words that are stop words. */
-export function stopDensity(words: string[], list: StopList): number {
+/** Share of a block's (lower-case) words that are stop words. */
+export function stopDensity(lower: string[], list: StopList): number {
   let hits = 0;
   let counted = 0;
-  for (const w of words) {
-    if (/^[\p{N}.,'’-]+$/u.test(w)) continue; // scores and figures say nothing either way
+  for (const w of lower) {
+    const c = w.charCodeAt(0);
+    if (c >= 48 && c <= 57) continue; // scores and figures say nothing either way
     counted++;
-    if (list.has(w.toLowerCase())) hits++;
+    if (list.has(w)) hits++;
   }
   return counted ? hits / counted : 0;
 }

@@ -1,11 +1,11 @@
 import type { TopicSpec } from './data.js';
 
-/** Title and body as words (the cleaner's tokens); returns topic labels, best first. */
+/** Title and body as lower-case words (the cleaner's tokens); returns topic labels, best first. */
 export type TopicMatcher = (title: string[], body: string[]) => string[];
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
-const normal = (w: string) => w.toLowerCase().replace(/['’]s$|\.+$/u, '');
-const tokens = (text: string) => (text.match(WORD) ?? []).map(normal);
+const normal = (w: string) => (w.endsWith('s') || w.endsWith('.') ? w.replace(/['’]s$|\.+$/u, '') : w);
+const tokens = (text: string) => (text.match(WORD) ?? []).map((w) => normal(w.toLowerCase()));
 
 /**
  * Compiles the taxonomy into word lookups (one pass over the text, whatever the number of
