@@ -38,10 +38,8 @@ export function applyRules(blocks: Block[], ctx: ClassifyContext): { drops: (str
 
   blocks.forEach((block, i) => {
     const text = block.text;
-    const rule = residue.rules.find(
-      (r) => (!r.zone || (r.zone === 'head' ? i < headEnd : i >= tailStart)) && r.test.test(text),
-    );
-    if (rule) drops[i] = rule.id;
+    const rule = residue.match(text, i < headEnd ? 'head' : i >= tailStart ? 'tail' : 'body');
+    if (rule) drops[i] = rule;
     else if (residue.creditOnly(text)) drops[i] = 'credit';
     else if (ctx.repeated(text) && (i < headEnd || i >= tailStart || !isProse(block, ctx))) drops[i] = 'repeated';
     else {
@@ -80,11 +78,24 @@ export function applyRules(blocks: Block[], ctx: ClassifyContext): { drops: (str
     if (seen.has(key)) drops[i] = 'duplicate';
     else seen.set(key, i);
   });
-  const candidates = blocks.map((b, i) => i).filter((i) => drops[i] === undefined);
-  for (const i of candidates) {
+  // One string of all open blocks: a block found anywhere but at its own place is contained in another.
+  const open = blocks.map((_, i) => i).filter((i) => drops[i] === undefined);
+  const starts = new Map<number, number>();
+  let joined = '';
+  for (const i of open) {
+    starts.set(i, joined.length);
+    joined += `${blocks[i].text}\u0001`;
+  }
+  for (const i of open) {
     if (blocks[i].words.length < settings.containedWords) continue;
     const text = blocks[i].text.replace(/^[“"‘']+|[”"’']+$/g, '');
-    if (candidates.some((j) => j !== i && blocks[j].text.length > text.length && blocks[j].text.includes(text))) drops[i] = 'duplicate';
+    const own = starts.get(i)!;
+    for (let at = joined.indexOf(text); at !== -1; at = joined.indexOf(text, at + 1)) {
+      if (at < own || at > own + blocks[i].text.length) {
+        drops[i] = 'duplicate';
+        break;
+      }
+    }
   }
   figures.sort((a, b) => a.at - b.at);
   return { drops, figures: figures.map(({ at, ...f }) => f) };

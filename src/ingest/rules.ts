@@ -10,6 +10,8 @@ export interface CompiledRule {
 /** The compiled residue vocabulary: compile once per run, share across documents. */
 export interface Residue {
   rules: CompiledRule[];
+  /** The first rule that drops a block, or undefined; `zone` says where the block stands. */
+  match: (text: string, zone: 'head' | 'body' | 'tail') => string | undefined;
   /** The whole block is a picture credit ("Getty Images", "Name/AP", "Photo: Name"). */
   creditOnly: (text: string) => boolean;
   /** The block ends with a credit: it is a caption. Returns the credit, if any. */
@@ -55,8 +57,21 @@ export function compileResidue(data: IngestData): Residue {
     // "… ‘march on Russia’Getty": the credit glued to the caption by the scraper
     new RegExp(`(?<=[\\p{Ll}’'”)])(${agency})$`, 'u'),
   ];
+  const rules = data.boilerplate.rules.map(compileRule);
+  // Most blocks match no rule: one pass of a combined expression per case rule tells, and only
+  // blocks that match look for which rule it was.
+  const combined = (caseSensitive: boolean) => {
+    const specs = data.boilerplate.rules.filter((r) => Boolean(r.case) === caseSensitive);
+    return specs.length ? new RegExp(specs.map((r) => compileRule(r).test.source).map((x) => `(?:${x})`).join('|'), caseSensitive ? 'u' : 'iu') : undefined;
+  };
+  const anyInsensitive = combined(false);
+  const anySensitive = combined(true);
   return {
-    rules: data.boilerplate.rules.map(compileRule),
+    rules,
+    match(text, zone) {
+      if (!anyInsensitive?.test(text) && !anySensitive?.test(text)) return undefined;
+      return rules.find((r) => (!r.zone || r.zone === zone) && r.test.test(text))?.id;
+    },
     creditOnly(text) {
       if (text.length > 120 || /[^.]\.$/.test(text)) return false; // credits do not end sentences
       if (creditLead.test(text)) return true;
