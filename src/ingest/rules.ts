@@ -58,18 +58,20 @@ export function compileResidue(data: IngestData): Residue {
     new RegExp(`(?<=[\\p{Ll}’'”)])(${agency})$`, 'u'),
   ];
   const rules = data.boilerplate.rules.map(compileRule);
-  // Most blocks match no rule: one pass of a combined expression per case rule tells, and only
-  // blocks that match look for which rule it was.
-  const combined = (caseSensitive: boolean) => {
-    const specs = data.boilerplate.rules.filter((r) => Boolean(r.case) === caseSensitive);
-    return specs.length ? new RegExp(specs.map((r) => compileRule(r).test.source).map((x) => `(?:${x})`).join('|'), caseSensitive ? 'u' : 'iu') : undefined;
+  // Most blocks match no rule: a few combined expressions tell, and only blocks that match look
+  // for which rule it was. Anchored rules are combined under one anchor, so the engine tries them
+  // once per block rather than at every position.
+  const combined = (anchored: boolean, caseSensitive: boolean) => {
+    const specs = data.boilerplate.rules.filter((r) => (r.match !== 'contains') === anchored && Boolean(r.case) === caseSensitive);
+    if (specs.length === 0) return undefined;
+    const body = specs.map((r) => (r.match === 'line' ? `(?:${r.pattern})$` : `(?:${r.pattern})`)).join('|');
+    return new RegExp(anchored ? `^(?:${body})` : body, caseSensitive ? 'u' : 'iu');
   };
-  const anyInsensitive = combined(false);
-  const anySensitive = combined(true);
+  const gates = [combined(true, false), combined(true, true), combined(false, false), combined(false, true)].filter((g): g is RegExp => g !== undefined);
   return {
     rules,
     match(text, zone) {
-      if (!anyInsensitive?.test(text) && !anySensitive?.test(text)) return undefined;
+      if (!gates.some((g) => g.test(text))) return undefined;
       return rules.find((r) => (!r.zone || r.zone === zone) && r.test.test(text))?.id;
     },
     creditOnly(text) {

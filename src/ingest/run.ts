@@ -58,9 +58,10 @@ export async function runIngest(options: RunOptions): Promise<Report> {
   try {
     // Pass 1: which blocks repeat across the collection.
     const index = new RepetitionIndex();
-    const scans: ScanResult[] = new Array(tasks.length);
+    // Only the hash of each capture is kept past pass 1; its block keys go into the index.
+    const scans: ({ ok: true; sha256: string } | { ok: false; reason: string })[] = new Array(tasks.length);
     const onScan = (i: number, r: ScanResult) => {
-      scans[i] = r;
+      scans[i] = r.ok ? { ok: true, sha256: r.sha256 } : r;
       if (r.ok) index.add(r.keys);
       tick('scan', tasks.length);
     };
