@@ -3,6 +3,7 @@ import type { Block } from './blocks.js';
 import { applyRules, classifyProse, type ClassifyContext, type Figure } from './classify.js';
 import { dateLine } from './dates.js';
 import { findTitle } from './title.js';
+import { repairParagraph } from './repair.js';
 import { stopListFor } from './stopwords.js';
 import type { Residue } from './rules.js';
 import type { IngestSettings } from './settings.js';
@@ -98,7 +99,7 @@ export function clean(text: string, options: CleanOptions): Cleaned {
   const removed: Removal[] = [];
   blocks.forEach((block: Block, i) => {
     const v = verdicts[i];
-    if (v.keep) paragraphs.push({ text: block.text, role: v.role, words: block.words, lower: block.lower, first: block.first, last: block.last });
+    if (v.keep) paragraphs.push({ text: repairParagraph(block.text, language), role: v.role, words: block.words, lower: block.lower, first: block.first, last: block.last });
     else for (const l of block.lines) removed.push({ line: l.line, rule: v.rule, text: l.text.trim() });
   });
   return {

@@ -1,0 +1,11 @@
+/**
+ * Repairs scrapers leave inside kept paragraphs, none of which changes a word:
+ * - a drop cap split from its word ("L ast autumn" → "Last autumn"); "A" and "I" are words, so stay;
+ * - a space left before punctuation where a link ended ("the Embassy , while" → "the Embassy, while"),
+ *   except in French, whose typography puts a space before ; : ! ?, and in spaced ellipses (". . .").
+ */
+export function repairParagraph(text: string, language: string): string {
+  let s = text.replace(/^([B-HJ-Z]) (\p{Ll}{2,})/u, '$1$2');
+  if (language !== 'fr') s = s.replace(/([\p{L}\p{N}”’")]) ([,.;:!?])(?= |$)(?! \.)/gu, (m, before: string, mark: string, at: number) => (mark === '.' && s[at - 1] === '.' ? m : `${before}${mark}`));
+  return s;
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { repairParagraph } from '../src/ingest/repair.js';
+
+describe('repairParagraph', () => {
+  it('joins a drop cap to its word', () => {
+    expect(repairParagraph('L ast autumn, Christa was floundering.', 'en')).toBe('Last autumn, Christa was floundering.');
+  });
+
+  it('leaves "A" and "I" alone: they are words', () => {
+    expect(repairParagraph('A man said so.', 'en')).toBe('A man said so.');
+    expect(repairParagraph('I was there.', 'en')).toBe('I was there.');
+  });
+
+  it('removes the space a link left before punctuation', () => {
+    expect(repairParagraph('outside the Israeli Embassy , while declaring it .', 'en')).toBe('outside the Israeli Embassy, while declaring it.');
+    expect(repairParagraph('Q : Does it bother you?', 'en')).toBe('Q: Does it bother you?');
+  });
+
+  it('keeps spaced ellipses and French spacing', () => {
+    expect(repairParagraph('Like them all . . . I hate it.', 'en')).toBe('Like them all . . . I hate it.');
+    expect(repairParagraph('Le CAC 40 est stable : il gagne 0,2 % !', 'fr')).toBe('Le CAC 40 est stable : il gagne 0,2 % !');
+  });
+});
