@@ -65,9 +65,11 @@ export function clean(text: string, options: CleanOptions): Cleaned {
       const total = list.reduce((n, b) => n + b.text.length, 0);
       return total ? list.filter((b) => options.repeated!(b.text)).reduce((n, b) => n + b.text.length, 0) / total : 0;
     };
-    // Much of its prose shared, or (a list or a table without prose) nearly all of its text.
+    // Its opening line and much of its prose shared (a re-capture keeps its headline; a site's
+    // footer does not bring one), or, for a list or a table without prose, nearly all of its text.
     const textShare = share(blocks);
-    if (share(prose) >= options.settings.versionShare || textShare >= 0.8) {
+    const opening = blocks.length > 0 && options.repeated(blocks[0].text);
+    if ((opening && share(prose) >= options.settings.versionShare) || textShare >= 0.8) {
       repeated = () => false;
       notes.push(`probable version of another capture: ${Math.round(100 * textShare)}% of its text stands in other captures`);
     }
