@@ -69,6 +69,13 @@ describe('what the fixtures show', () => {
     expect(content).toContain('## Childcare');
   });
 
+  it('keeps a list of short items as text, and drops a lone fragment', () => {
+    const { content } = body('lists');
+    expect(content).toContain('\n\nBlur\n\nYoung Fathers\n\nLittle Simz\n\nArlo Parks\n\n');
+    expect(content).not.toContain('Festival photo');
+    expect(content).not.toContain('##');
+  });
+
   it('drops script text and shows inline tags as text', () => {
     const { content } = body('script-and-markup');
     expect(content).not.toContain('dataLayer');

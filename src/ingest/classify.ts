@@ -150,21 +150,30 @@ export function classifyProse(blocks: Block[], drops: (string | undefined)[], ct
     resolved[k] = prev === 'bad' && next === 'bad' ? 'bad' : 'good';
   });
 
-  // A capture with no prose at all (a list, a table, a scoreline) keeps what the rules left.
-  if (!resolved.includes('good')) resolved.fill('good');
+  // A capture with no prose at all (a list, a table, a scoreline) keeps what the rules left, as text.
+  const noProse = !resolved.includes('good');
+  if (noProse) resolved.fill('good');
 
+  // Two or more fragments in a row between paragraphs are a list (nominees, results): kept as text.
+  const goodFragment = (k: number) => k >= 0 && k < open.length && resolved[k] === 'good' && isFragment(blocks[open[k]], settings);
+  const isListItem = (k: number) => !noProse && goodFragment(k) && (goodFragment(k - 1) || goodFragment(k + 1));
   // Fragments that survived between paragraphs are subheadings when the article has a series of
-  // them; a lone one is more likely a picture's alt text.
-  const fragments = open.filter((i, k) => resolved[k] === 'good' && isFragment(blocks[i], settings));
-  const keepFragments = fragments.length >= settings.minSubheadings;
+  // them, each followed by prose; a lone one is more likely a picture's alt text.
+  const isSubheading = (k: number) => {
+    if (noProse || !goodFragment(k) || isListItem(k)) return false;
+    const next = resolved.indexOf('good', k + 1);
+    return next !== -1 && !isFragment(blocks[open[next]], settings);
+  };
+  const headings = open.filter((_, k) => isSubheading(k)).length;
+  const keepFragments = headings >= settings.minSubheadings;
 
   const verdicts: Verdict[] = blocks.map((_, i) => ({ keep: false, rule: drops[i] ?? 'boilerplate' }));
   open.forEach((i, k) => {
     if (resolved[k] !== 'good') {
       verdicts[i] = { keep: false, rule: seq[k] === 'bad' && isHeadlineLike(blocks[i], settings) ? 'headline-link' : 'boilerplate' };
-    } else if (isFragment(blocks[i], settings)) {
-      verdicts[i] = keepFragments ? { keep: true, role: 'subheading' } : { keep: false, rule: 'fragment' };
-    } else verdicts[i] = { keep: true, role: 'body' };
+    } else if (noProse || !isFragment(blocks[i], settings) || isListItem(k)) verdicts[i] = { keep: true, role: 'body' };
+    else if (keepFragments && isSubheading(k)) verdicts[i] = { keep: true, role: 'subheading' };
+    else verdicts[i] = { keep: false, rule: 'fragment' };
   });
   return verdicts;
 }
