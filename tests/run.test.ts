@@ -160,6 +160,17 @@ describe('determinism and incremental runs', () => {
     expect(readFileSync(path, 'utf8')).toBe(edited);
   });
 
+  it('does not bring back an article a curator deleted', async () => {
+    const out = temp();
+    const first = await ingest(seedsDir, out);
+    const { rmSync, existsSync } = await import('node:fs');
+    const path = join(out, `${first.articles[1].slug}.md`);
+    rmSync(path);
+    const second = await ingest(seedsDir, out);
+    expect(second.kept_edits).toEqual([first.articles[1].file]);
+    expect(existsSync(path)).toBe(false);
+  });
+
   it('keeps an article and its slug when its capture disappears, and reports it', async () => {
     const from = temp();
     cpSync(seedsDir, from, { recursive: true });

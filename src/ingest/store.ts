@@ -88,7 +88,8 @@ export interface Written {
 
 /**
  * Gives an article its final slug and writes it with its ledger, unless a curator has edited the
- * Markdown since ingest wrote it (its hash differs from the state's): an edit is never overwritten.
+ * Markdown since ingest wrote it (its hash differs from the state's) or deleted it: an edit is
+ * never overwritten, a deleted article never comes back by itself.
  */
 export async function writeArticle(outDir: string, article: Article, slug: string, previous: StateEntry | undefined): Promise<Written> {
   const { markdown, ledger } = serialise({ ...article, frontmatter: { ...article.frontmatter, slug } });
@@ -96,7 +97,8 @@ export async function writeArticle(outDir: string, article: Article, slug: strin
   const mdPath = join(outDir, `${slug}.md`);
   const ledgerPath = join(outDir, `${slug}.11tydata.json`);
   const existing = await readIfAny(mdPath);
-  if (existing !== undefined && previous && sha256(existing) !== previous.markdown) return { outcome: 'kept-edit', markdown: hash };
+  // A curator's edit — or a curator's deletion of an article ingest wrote — stands.
+  if (previous && (existing === undefined || sha256(existing) !== previous.markdown)) return { outcome: 'kept-edit', markdown: hash };
   const existingLedger = existing === undefined ? undefined : await readIfAny(ledgerPath);
   if (existing === markdown && existingLedger === ledger) return { outcome: 'unchanged', markdown: hash };
   await Promise.all([existing !== markdown && writeAtomicAsync(mdPath, markdown), existingLedger !== ledger && writeAtomicAsync(ledgerPath, ledger)]);
