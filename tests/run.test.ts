@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, statSync, mkdirSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, statSync, openSync, ftruncateSync, closeSync, rmSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -163,7 +163,6 @@ describe('determinism and incremental runs', () => {
   it('does not bring back an article a curator deleted', async () => {
     const out = temp();
     const first = await ingest(seedsDir, out);
-    const { rmSync, existsSync } = await import('node:fs');
     const path = join(out, `${first.articles[1].slug}.md`);
     rmSync(path);
     const second = await ingest(seedsDir, out);
@@ -176,7 +175,6 @@ describe('determinism and incremental runs', () => {
     cpSync(seedsDir, from, { recursive: true });
     const out = temp();
     const first = await ingest(from, out);
-    const { rmSync } = await import('node:fs');
     rmSync(join(from, '000_14962ab49b8a38ce.txt'));
     const second = await ingest(from, out);
     expect(second.orphaned).toEqual(['000_14962ab49b8a38ce.txt']);
@@ -200,7 +198,21 @@ describe('fatal errors', () => {
     const data = temp();
     cpSync(defaultDataDir, data, { recursive: true });
     writeFileSync(join(data, 'topics.json'), '{ "topics": [ ');
-    await expect(runIngest({ from: seedsDir, out: temp(), dataDir: data, settings: defaultSettings, jobs: 1 })).rejects.toThrow(/topics\.json: cannot read data file/);
+    for (const jobs of [1, 2]) {
+      await expect(runIngest({ from: seedsDir, out: temp(), dataDir: data, settings: defaultSettings, jobs })).rejects.toThrow(FatalError);
+      await expect(runIngest({ from: seedsDir, out: temp(), dataDir: data, settings: defaultSettings, jobs })).rejects.toThrow(/topics\.json: cannot read data file/);
+    }
+  });
+});
+
+describe('a data file with an invalid pattern', () => {
+  it('is named before any work starts', async () => {
+    const data = temp();
+    cpSync(defaultDataDir, data, { recursive: true });
+    const boilerplate = JSON.parse(readFileSync(join(data, 'boilerplate.json'), 'utf8'));
+    boilerplate.rules.push({ id: 'broken', why: 'a test', match: 'contains', pattern: '(unclosed' });
+    writeFileSync(join(data, 'boilerplate.json'), JSON.stringify(boilerplate));
+    await expect(runIngest({ from: seedsDir, out: temp(), dataDir: data, settings: defaultSettings, jobs: 2 })).rejects.toThrow(/boilerplate\.json: rule "broken" has an invalid pattern/);
   });
 });
 
@@ -209,7 +221,6 @@ describe('the state file', () => {
     const out = temp();
     await ingest(seedsDir, out);
     const state = JSON.parse(readFileSync(join(out, '.ingest-state.json'), 'utf8'));
-    expect(Object.keys(state.articles)).toEqual([...Object.keys(state.articles)].sort());
-    mkdirSync(join(out, 'x'), { recursive: true });
+    expect(Object.keys(state.articles)).toEqual(['000_14962ab49b8a38ce.txt', '001_489c89e2d031d28c.txt', '002_da18c3f2ea08de6d.txt', '003_1980e6867da380cf.txt']);
   });
 });

@@ -43,15 +43,19 @@ export async function runIngest(options: RunOptions): Promise<Report> {
     throw new FatalError(`--out ${out}: cannot write there (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   let state;
+  let data;
+  let compiled;
   try {
     state = readState(out);
+    // Data are read and compiled here first, so a bad data file is named before any work starts.
+    data = loadData(options.dataDir);
+    compiled = compile(options.dataDir, settings);
   } catch (error) {
     throw new FatalError((error as Error).message);
   }
   const { tasks, skipped } = listCaptures(from, out);
   const jobs = options.jobs ?? (tasks.length >= 200 ? Math.min(availableParallelism(), 8) : 1);
   const pool = jobs > 1 ? new WorkerPool(jobs, options.dataDir, settings, out) : undefined;
-  const compiled = pool ? undefined : compile(options.dataDir, settings);
   let progress = 0;
   const tick = (phase: 'scan' | 'ingest', total: number) => options.onProgress?.(phase, ++progress, total);
 
@@ -102,7 +106,7 @@ export async function runIngest(options: RunOptions): Promise<Report> {
     if (pool) await pool.ingest(todo.map((t) => t.task), decide, onDone);
     else
       for (const [i, { task }] of todo.entries()) {
-        const made = ingestTask(task, compiled!, (x) => repeated.has(x));
+        const made = ingestTask(task, compiled, (x) => repeated.has(x));
         if (!made.ok) {
           onDone(i, made);
           continue;
@@ -114,9 +118,10 @@ export async function runIngest(options: RunOptions): Promise<Report> {
 
     const present = new Set(tasks.map((t) => t.file));
     const orphaned = Object.keys(state.articles).filter((f) => !present.has(f)).sort();
-    writeState(out, state);
-    return buildReport({ from, out, outcomes, skipped, orphaned, topics: loadData(options.dataDir).topics });
+    return buildReport({ from, out, outcomes, skipped, orphaned, topics: data.topics });
   } finally {
+    // Written even when the run fails half-way, so the articles already written stay known as ingest's own.
+    writeState(out, state);
     await pool?.close();
   }
 }
