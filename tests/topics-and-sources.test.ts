@@ -47,3 +47,12 @@ describe('sources', () => {
     expect(source('Russian soldiers flee for their lives from Kherson')).toEqual({});
   });
 });
+
+describe('secondary topics', () => {
+  it('need a share of the main topic’s hits: one stray word does not make a topic', () => {
+    const relative = compileTopics(data.topics, 2, 4, 0.3);
+    const sport = 'The team won the game. The coach praised the players after the match, and the season goes on. The league said the points stand. Shooting was poor in the first half. The shooting improved.';
+    expect(relative([], lower(sport))).toEqual(['Sport']);
+    expect(topics([], lower(sport))).toContain('Crime and policing');
+  });
+});

@@ -19,6 +19,8 @@ interface Token {
   gap: string;
   /** The gap is one space: the token and the next may belong to one name. */
   joined: boolean;
+  /** A sentence's full stop followed the token. */
+  stop: boolean;
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu;
@@ -38,8 +40,12 @@ function tokenize(text: string): Token[] {
       t = t.slice(0, -1);
       possessive = true;
     }
-    // Keep the full stops of initialisms (U.S., D.C.), drop a sentence's.
-    if (t.endsWith('.') && !/^(\p{L}\.)+$/u.test(t)) t = t.replace(/\.+$/u, '');
+    // Keep the full stops of initialisms (U.S., D.C.), drop a sentence's — and end the run there.
+    let stop = false;
+    if (t.endsWith('.') && !/^(\p{L}\.)+$/u.test(t)) {
+      t = t.replace(/\.+$/u, '');
+      stop = !gazAbbreviation(t);
+    }
     if (/[-'’&]$/u.test(t)) t = t.replace(/[-'’&]+$/u, '');
     if (!t) continue;
     const c = t.charCodeAt(0);
@@ -55,15 +61,22 @@ function tokenize(text: string): Token[] {
       sentenceStart: cap && startsSentence(text, m.index),
       gap: '',
       joined: false,
+      stop,
     });
   }
   for (let i = 0; i < tokens.length - 1; i++) {
     const t = tokens[i];
-    t.joined = tokens[i + 1].start === t.end + 1 && text.charCodeAt(t.end) === 32;
+    t.joined = !t.stop && tokens[i + 1].start === t.end + 1 && text.charCodeAt(t.end) === 32;
     // The gap's text matters only after a capitalised word (appositions, ", said").
     t.gap = t.joined ? ' ' : t.cap ? text.slice(t.end, tokens[i + 1].start) : '';
   }
   return tokens;
+}
+
+/** Titles and abbreviations whose full stop ends no sentence ("Gen. Smith", "St. Louis"). */
+const ABBREVIATIONS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Gen', 'Sen', 'Rep', 'Gov', 'Lt', 'Col', 'Capt', 'Sgt', 'Maj', 'Adm', 'St', 'Mt', 'Ft', 'Jr', 'Sr', 'Rev', 'Hon', 'No', 'Co', 'Corp', 'Inc', 'Ltd', 'Bros', 'Ave', 'Blvd']);
+function gazAbbreviation(word: string): boolean {
+  return ABBREVIATIONS.has(word) || /^\p{Lu}$/u.test(word);
 }
 
 /** Is the word at `at` the first of a sentence (after . ! ? : or a line break, and quotes)? */
@@ -126,8 +139,7 @@ export function extractEntities(text: string, gaz: Gazetteer, title = ''): Entit
     }
     const span = tokens.slice(i, j + 1);
     i = j;
-    const mention = typeSpan(span, tokens, i - span.length + 1, text, gaz);
-    if (mention) mentions.push(mention);
+    mentions.push(...typeSpan(span, tokens, i - span.length + 1, text, gaz));
   }
   return resolve(mentions, gaz);
 }
@@ -160,17 +172,28 @@ function matchesAt(tokens: Token[], i: number, phrase: string[], caseSensitive: 
 }
 
 /** Types one run of capitalised words, or returns undefined when nothing says what it is. */
-function typeSpan(span: Token[], all: Token[], at: number, text: string, gaz: Gazetteer): Mention | undefined {
-  // A title inside the run marks a person after it: "Deputy Defense Minister Hanna Malyar".
+function typeSpan(span: Token[], all: Token[], at: number, text: string, gaz: Gazetteer): Mention[] {
+  // A title inside the run marks a person after it ("Deputy Defense Minister Hanna Malyar"), and
+  // what stands before the title may be the person's organisation ("Heritage Foundation Director").
   for (let k = span.length - 2; k >= 0; k--) {
     const title = gaz.personTitles.get(span[k].text)?.find((t) => t.length <= k + 1 && t.every((w, x) => span[k - t.length + 1 + x].text === w));
     if (title) {
       const person = trimStops(span.slice(k + 1), gaz);
       const institutional = person.some((t) => gaz.orgWords.has(t.text) || gaz.placeSuffixes.has(t.text) || gaz.lexicon.has(t.text.toLowerCase()));
-      if (person.length >= 1 && person.length <= 4 && !institutional) return { name: person.map((t) => t.text).join(' '), type: 'person', known: false };
+      if (person.length >= 1 && person.length <= 4 && !institutional) {
+        const found: Mention[] = [{ name: person.map((t) => t.text).join(' '), type: 'person', known: false }];
+        const head = trimStops(span.slice(0, k - title.length + 1), gaz);
+        if (head.some((t) => gaz.orgWords.has(t.text))) found.push({ name: head.map((t) => t.text).join(' '), type: 'organization', known: false });
+        return found;
+      }
       break;
     }
   }
+  const one = typeRun(span, all, at, text, gaz);
+  return one ? [one] : [];
+}
+
+function typeRun(span: Token[], all: Token[], at: number, text: string, gaz: Gazetteer): Mention | undefined {
   let words = trimStops(span, gaz);
   if (words.length === 0) return undefined;
   const first = at + span.indexOf(words[0]);
@@ -243,7 +266,8 @@ function resolve(mentions: Mention[], gaz: Gazetteer): Entities {
   for (const m of mentions) {
     if (!m.type) continue;
     const known = knownName(m.name, gaz);
-    const name = known?.name ?? m.name;
+    // "ISLAMABAD, March 4 (Reuters)": a dateline's capitals are not the place's name.
+    const name = known?.name ?? (m.type === 'place' && /^[\p{Lu} -]{4,}$/u.test(m.name) ? titleCase(m.name) : m.name);
     const type = known?.type ?? m.type;
     const e = byName.get(name);
     if (e) e.count++;
@@ -272,4 +296,8 @@ function knownName(name: string, gaz: Gazetteer): Known | undefined {
   const candidates = gaz.aliases.get(words[0].toLowerCase()) ?? [];
   const lower = words.map((w) => w.toLowerCase());
   return candidates.find((c) => !c.caseSensitive && c.tokens.length === lower.length && c.tokens.every((t, i) => t === lower[i]))?.entity;
+}
+
+function titleCase(name: string): string {
+  return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
 }

@@ -42,6 +42,8 @@ export interface IngestSettings {
   topicMinHits: number;
   /** At most this many topics per article, best first. */
   topicMax: number;
+  /** A further topic needs at least this share of the main topic's hits. */
+  topicRelative: number;
 }
 
 export const defaultSettings: IngestSettings = {
@@ -64,4 +66,5 @@ export const defaultSettings: IngestSettings = {
   entityMinMentions: 2,
   topicMinHits: 2,
   topicMax: 4,
+  topicRelative: 0.3, // a sports report that mentions one "shooting" is not about crime
 };

@@ -26,7 +26,7 @@ export function compile(dataDir: string, settings: IngestSettings): Compiled {
     residue: compileResidue(data),
     gazetteer: compileGazetteer(data.aliases),
     sources: compileSources(data.sources),
-    topics: compileTopics(data.topics, settings.topicMinHits, settings.topicMax),
+    topics: compileTopics(data.topics, settings.topicMinHits, settings.topicMax, settings.topicRelative),
   };
 }
 

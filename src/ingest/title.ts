@@ -33,7 +33,9 @@ export function findTitle(
 
 /** A title made from the first sentence of the body, for captures that have no headline. */
 export function titleFromBody(body: string, maxWords = 12): string {
-  const sentence = body.split(/(?<=[.!?])\s/u)[0] ?? body;
-  const w = sentence.split(/\s+/);
-  return w.length <= maxWords ? sentence.replace(/[.]$/, '') : `${w.slice(0, maxWords).join(' ')}…`;
+  const w = body.split(/\s+/).slice(0, maxWords + 1);
+  // The first sentence, if it ends within reach; "U.S." and "Ill." end no sentence.
+  const end = w.findIndex((word, i) => i < maxWords && /[.!?]["”’]?$/u.test(word) && !/^(\p{Lu}[\p{L}.]{0,3}|\p{L}(\.\p{L})+)\.$/u.test(word));
+  if (end !== -1) return w.slice(0, end + 1).join(' ').replace(/\.$/, '');
+  return w.length > maxWords ? `${w.slice(0, maxWords).join(' ')}…` : w.join(' ');
 }

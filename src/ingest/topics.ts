@@ -11,9 +11,9 @@ const tokens = (text: string) => (text.match(WORD) ?? []).map((w) => normal(w.to
  * Compiles the taxonomy into word lookups (one pass over the text, whatever the number of
  * terms): whole words and phrases of up to three words, and prefixes for terms ending in '*'.
  * An article gets the topics whose terms it uses at least `minHits` times (title hits count
- * twice), best first, at most `max`.
+ * twice) and at least `relative` times as often as its main topic, best first, at most `max`.
  */
-export function compileTopics(topics: TopicSpec[], minHits: number, max: number): TopicMatcher {
+export function compileTopics(topics: TopicSpec[], minHits: number, max: number, relative = 0): TopicMatcher {
   const exact = new Map<string, number[]>();
   const phraseStarts = new Set<string>();
   const prefixes = new Map<string, { prefix: string; topic: number }[]>(); // by their first three letters
@@ -49,9 +49,11 @@ export function compileTopics(topics: TopicSpec[], minHits: number, max: number)
     const hits = new Array<number>(topics.length).fill(0);
     count(title, 2, hits);
     count(body, 1, hits);
+    // A secondary topic must hold its own beside the main one, not ride on a stray word.
+    const floor = Math.max(minHits, relative * Math.max(...hits));
     return hits
       .map((n, order) => ({ label: topics[order].label, order, n }))
-      .filter((t) => t.n >= minHits)
+      .filter((t) => t.n >= floor)
       .sort((a, b) => b.n - a.n || a.order - b.order)
       .slice(0, max)
       .map((t) => t.label);
