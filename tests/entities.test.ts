@@ -63,3 +63,24 @@ describe('extractEntities', () => {
     expect(e.people).toEqual(['Vladimir Putin']);
   });
 });
+
+describe('extractEntities, runs and titles', () => {
+  it('ends a name at a sentence’s full stop', () => {
+    const e = extract('The suit was filed by the Department of Insurance. Any appeal will follow.');
+    expect(e.organizations).toEqual(['Department of Insurance']);
+  });
+
+  it('splits an organisation from the person its title names', () => {
+    const e = extract('Heritage Foundation Director Lora Ries said the visits would backfire.');
+    expect(e.people).toEqual(['Lora Ries']);
+    expect(e.organizations).toEqual(['Heritage Foundation']);
+  });
+
+  it('reads a multi-word title before a name', () => {
+    expect(extract('Secretary of State Brad Raffensperger said the count was final.').people).toEqual(['Brad Raffensperger']);
+  });
+
+  it('writes a place from a dateline in capitals as a name', () => {
+    expect(extract('ISLAMABAD, March 4 (Reuters) - Pakistan’s election commission said on Monday.').places).toEqual(expect.arrayContaining(['Islamabad', 'Pakistan']));
+  });
+});
