@@ -76,6 +76,13 @@ describe('what the fixtures show', () => {
     expect(content).not.toContain('##');
   });
 
+  it('drops cards that promote other articles: dated teasers and doubled headlines', () => {
+    const article = ingestFile(join(root, 'related-cards', 'input.txt'));
+    const rules = Object.fromEntries(article.ledger.removed.map((r) => [r.line, r.rule]));
+    expect(rules).toMatchObject({ 5: 'related-link', 7: 'related-link', 9: 'related-link', 11: 'related-link', 17: 'related-link', 19: 'related-link', 21: 'related-link', 23: 'author-bio' });
+    expect(article.body.trim().split('\n\n')).toHaveLength(3);
+  });
+
   it('drops script text and shows inline tags as text', () => {
     const { content } = body('script-and-markup');
     expect(content).not.toContain('dataLayer');

@@ -3,6 +3,7 @@ import { isTerminated } from './blocks.js';
 import type { Residue } from './rules.js';
 import type { IngestSettings } from './settings.js';
 import { stopDensity, type StopList } from './stopwords.js';
+import { dateLine } from './dates.js';
 
 /** jusText's classes: good prose, near-good prose, short (judged by neighbours), bad. */
 type Quality = 'good' | 'neargood' | 'short' | 'bad';
@@ -65,6 +66,25 @@ export function applyRules(blocks: Block[], ctx: ClassifyContext): { drops: (str
     } else figures.push({ credit, at: i });
   }
 
+  // Cards that promote other articles: a headline doubled by the scraper (image alt text + link
+  // text) with the teaser under it, or a headline and teaser closed by a date line mid-article.
+  for (let i = 0; i < n; i++) {
+    if (drops[i] !== undefined) continue;
+    if (isDoubled(blocks[i].text)) {
+      drops[i] = 'related-link';
+      if (i + 1 < n && drops[i + 1] === undefined && isTeaser(blocks[i + 1], settings)) drops[i + 1] = 'related-link';
+      if (i > 0 && drops[i - 1] === undefined && isFragment(blocks[i - 1], settings)) drops[i - 1] = 'related-link';
+    } else if (i >= headEnd && blocks[i].words.length <= 8 && dateLine(blocks[i].text)) {
+      drops[i] = 'related-link';
+      for (let j = i - 1, teasers = 0; j >= Math.max(0, i - 4) && drops[j] === undefined; j--) {
+        const b = blocks[j];
+        if (isTeaser(b, settings) && isTerminated(b.text) && teasers++ === 0) drops[j] = 'related-link';
+        else if (!isTerminated(b.text) && b.words.length <= settings.titleMaxWords) drops[j] = 'related-link';
+        else break;
+      }
+    }
+  }
+
   // A label that introduces removed residue goes with it ("RUSSIA LATEST:" above a caption).
   for (let i = 0; i < n - 1; i++) {
     if (drops[i] === undefined && drops[i + 1] !== undefined && /:$/.test(blocks[i].text) && blocks[i].text.length < settings.shortChars) drops[i] = 'label';
@@ -104,6 +124,17 @@ export function applyRules(blocks: Block[], ctx: ClassifyContext): { drops: (str
 /** Prose that could be quoted by two articles alike: repetition alone does not drop it mid-text. */
 function isProse(block: Block, ctx: ClassifyContext): boolean {
   return isTerminated(block.text) && block.text.length >= ctx.settings.goodChars && stopDensity(block.lower, ctx.stopList) >= ctx.settings.stopLow;
+}
+
+/** "Headline Headline": the same words twice, as scrapers join an image's alt text to its link. */
+function isDoubled(text: string): boolean {
+  const half = (text.length - 1) / 2;
+  return Number.isInteger(half) && half >= 12 && text[half] === ' ' && text.slice(0, half) === text.slice(half + 1);
+}
+
+/** The one or two sentences that sell a linked article. */
+function isTeaser(block: Block, settings: IngestSettings): boolean {
+  return block.words.length <= 40 && block.text.length >= 20 && !isFragment(block, settings);
 }
 
 /** A short line without terminal punctuation: a label, an alt text, or a subheading. */
