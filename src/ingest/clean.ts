@@ -1,9 +1,9 @@
-import { toBlocks, isTerminated } from './blocks.js';
+import { toBlocks, isTerminated, words } from './blocks.js';
 import type { Block } from './blocks.js';
 import { applyRules, classifyProse, type ClassifyContext, type Figure } from './classify.js';
 import { dateLine } from './dates.js';
 import { findTitle } from './title.js';
-import { repairParagraph } from './repair.js';
+import { repairParagraph, stripInline } from './repair.js';
 import { stopListFor } from './stopwords.js';
 import type { Residue } from './rules.js';
 import type { IngestSettings } from './settings.js';
@@ -101,8 +101,14 @@ export function clean(text: string, options: CleanOptions): Cleaned {
   const removed: Removal[] = [];
   blocks.forEach((block: Block, i) => {
     const v = verdicts[i];
-    if (v.keep) paragraphs.push({ text: repairParagraph(block.text, language), role: v.role, words: block.words, lower: block.lower, first: block.first, last: block.last });
-    else for (const l of block.lines) removed.push({ line: l.line, rule: v.rule, text: l.text.trim() });
+    if (v.keep) {
+      const inline = stripInline(block.text, options.residue.inline);
+      for (const r of inline.removed) removed.push({ line: block.first, rule: r.rule, text: r.text });
+      const text = repairParagraph(inline.text, language);
+      const w = inline.removed.length ? words(text) : block.words;
+      const lower = inline.removed.length ? w.map((x) => x.toLowerCase()) : block.lower;
+      paragraphs.push({ text, role: v.role, words: w, lower, first: block.first, last: block.last });
+    } else for (const l of block.lines) removed.push({ line: l.line, rule: v.rule, text: l.text.trim() });
   });
   return {
     title: t === undefined ? undefined : { text: blocks[t].text, line: blocks[t].first },

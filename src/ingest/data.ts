@@ -14,8 +14,10 @@ const Rule = z.object({
   case: z.boolean().optional(),
   zone: z.enum(['head', 'tail']).optional(),
 });
+const Inline = z.object({ id: z.string().regex(/^[a-z-]+$/), why: z.string(), pattern: z.string() });
 const Boilerplate = z.object({
   rules: z.array(Rule),
+  inline: z.array(Inline).default([]),
   credits: z.object({ agencies: z.array(z.string()), words: z.array(z.string()) }),
 });
 const Source = z.object({

@@ -9,3 +9,21 @@ export function repairParagraph(text: string, language: string): string {
   if (language !== 'fr') s = s.replace(/([\p{L}\p{N}”’")]) ([,.;:!?])(?= |$)(?! \.)/gu, (m, before: string, mark: string, at: number) => (mark === '.' && s[at - 1] === '.' ? m : `${before}${mark}`));
   return s;
 }
+
+/**
+ * Removes residue phrases inside a paragraph (link labels such as ", opens new tab").
+ * Returns the cleaned text and what was removed, by rule, for the ledger.
+ */
+export function stripInline(text: string, rules: { id: string; test: RegExp }[]): { text: string; removed: { rule: string; text: string }[] } {
+  const removed: { rule: string; text: string }[] = [];
+  let s = text;
+  for (const r of rules) {
+    r.test.lastIndex = 0;
+    if (!r.test.test(s)) continue;
+    s = s.replace(r.test, (m) => {
+      removed.push({ rule: r.id, text: m.trim() });
+      return '';
+    });
+  }
+  return { text: removed.length ? s.replace(/ {2,}/g, ' ').trim() : s, removed };
+}

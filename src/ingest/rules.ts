@@ -14,6 +14,8 @@ export interface Residue {
   match: (text: string, zone: 'head' | 'body' | 'tail') => string | undefined;
   /** The whole block is a picture credit ("Getty Images", "Name/AP", "Photo: Name"). */
   creditOnly: (text: string) => boolean;
+  /** Phrases removed inside kept paragraphs, with the rule that removes each. */
+  inline: { id: string; test: RegExp }[];
   /** The block ends with a credit: it is a caption. Returns the credit, if any. */
   captionCredit: (text: string) => { caption: string; credit: string } | undefined;
 }
@@ -68,8 +70,16 @@ export function compileResidue(data: IngestData): Residue {
     return new RegExp(anchored ? `^(?:${body})` : body, caseSensitive ? 'u' : 'iu');
   };
   const gates = [combined(true, false), combined(true, true), combined(false, false), combined(false, true)].filter((g): g is RegExp => g !== undefined);
+  const inline = data.boilerplate.inline.map((r) => {
+    try {
+      return { id: r.id, test: new RegExp(r.pattern, 'giu') };
+    } catch (error) {
+      throw new Error(`_data/boilerplate.json: inline rule "${r.id}" has an invalid pattern: ${(error as Error).message}`);
+    }
+  });
   return {
     rules,
+    inline,
     match(text, zone) {
       if (!gates.some((g) => g.test(text))) return undefined;
       return rules.find((r) => (!r.zone || r.zone === zone) && r.test.test(text))?.id;
