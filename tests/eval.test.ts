@@ -23,7 +23,7 @@ describe('evaluation gate', () => {
 
   // The development set lives in ../shared, beside the project in CI; a fresh clone without it skips this.
   const devSet = resolve(projectRoot, '../shared/corpora/fundus');
-  it.skipIf(!existsSync(devSet))('keeps the development set at shingle F1 ≥ 0.92 (pinned floor; measured 0.933)', () => {
+  it.skipIf(!existsSync(devSet))('keeps the development set at shingle F1 ≥ 0.92 (pinned floor; measured 0.944)', () => {
     const result = evaluateCorpus(join(devSet, 'raw-text'), join(devSet, 'gold.json'), project().residue, defaultSettings);
     expect(result.documents).toHaveLength(80);
     expect(result.f1).toBeGreaterThanOrEqual(0.92);

@@ -68,13 +68,17 @@ export function applyRules(blocks: Block[], ctx: ClassifyContext): { drops: (str
 
   // Cards that promote other articles: a headline doubled by the scraper (image alt text + link
   // text) with the teaser under it, or a headline and teaser closed by a date line mid-article.
+  // (A date line before any prose is the byline's, not a card's.)
+  let proseSeen = false;
   for (let i = 0; i < n; i++) {
     if (drops[i] !== undefined) continue;
+    const wasProse = proseSeen;
+    proseSeen ||= isProse(blocks[i], ctx);
     if (isDoubled(blocks[i].text)) {
       drops[i] = 'related-link';
       if (i + 1 < n && drops[i + 1] === undefined && isTeaser(blocks[i + 1], settings)) drops[i + 1] = 'related-link';
       if (i > 0 && drops[i - 1] === undefined && isFragment(blocks[i - 1], settings)) drops[i - 1] = 'related-link';
-    } else if (i >= headEnd && blocks[i].words.length <= 8 && dateLine(blocks[i].text)) {
+    } else if (wasProse && blocks[i].words.length <= 8 && dateLine(blocks[i].text)) {
       drops[i] = 'related-link';
       for (let j = i - 1, teasers = 0; j >= Math.max(0, i - 4) && drops[j] === undefined; j--) {
         const b = blocks[j];
