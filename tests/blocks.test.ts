@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseLine, toBlocks } from '../src/ingest/blocks.js';
+import { normaliseLine, toBlocks, words } from '../src/ingest/blocks.js';
 
 describe('normaliseLine', () => {
   it('decodes HTML entities a scraper left in the text', () => {
@@ -39,5 +39,13 @@ describe('toBlocks', () => {
 
   it('keeps a word hyphenated across a wrap whole', () => {
     expect(toBlocks('a well-\nknown fact.')[0].text).toBe('a well-known fact.');
+  });
+});
+
+describe('words', () => {
+  it('finds what /[\\p{L}\\p{N}][\\p{L}\\p{N}\'’.-]*/gu finds, astral letters included', () => {
+    for (const s of ['The U.S. Air Force’s x-ray, 3.5% — “quoted”', 'emoji 😀 here', '𝐀𝐁𝐂 bold math', 'Zürich café naïve', '', '...']) {
+      expect(words(s)).toEqual(s.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []);
+    }
   });
 });

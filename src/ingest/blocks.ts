@@ -71,9 +71,33 @@ function isWrapped(previous: string, next: string): boolean {
   return /[,\-–]$/.test(previous) || FUNCTION_END.test(previous);
 }
 
-/** Words of a block (letters and digits), for counts and densities. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+function isWordChar(c: number, ch: string): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return LETTER_OR_DIGIT.test(ch);
+}
+
+/**
+ * Words of a block, for counts and densities: a letter or digit, then letters, digits and the
+ * marks inside words (' ’ . -). What /[\p{L}\p{N}][\p{L}\p{N}'’.-]*\/gu finds, scanned by hand
+ * because this runs on every line of every capture.
+ */
 export function words(text: string): string[] {
-  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    const pair = c >= 0xd800 && c <= 0xdbff; // an astral character: test the whole pair
+    const word = isWordChar(c, pair ? text.slice(i, i + 2) : text[i]);
+    if (start === -1) {
+      if (word) start = i;
+    } else if (!(word || c === 39 || c === 0x2019 || c === 46 || c === 45)) {
+      out.push(text.slice(start, i));
+      start = -1;
+    }
+    if (pair) i++;
+  }
+  return out;
 }
 
 /** Does the block end like a sentence? */

@@ -22,8 +22,19 @@ function iso(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+// Several stages ask about the same few lines; chrono is the slowest step, so answers are kept.
+const seen = new Map<string, Found | undefined>();
+
 /** The date a short line states, when the line is essentially a date (with perhaps a time or a name). */
 export function dateLine(text: string): Found | undefined {
+  if (seen.has(text)) return seen.get(text);
+  if (seen.size > 1000) seen.clear();
+  const found = readDateLine(text);
+  seen.set(text, found);
+  return found;
+}
+
+function readDateLine(text: string): Found | undefined {
   if (words(text).length > 14 || !/\d{4}/.test(text)) return undefined; // a stated year is required
   const results = chrono.parse(text, REFERENCE);
   if (results.length === 0) return undefined;

@@ -22,8 +22,16 @@ export interface Residue {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * V8 folds case far faster without the `u` flag, so a pattern gets it only when it needs it
+ * (\p{…} classes); the vocabulary's curly quotes and dashes are single UTF-16 units either way.
+ */
+export function flagsFor(pattern: string, caseSensitive: boolean): string {
+  return (caseSensitive ? '' : 'i') + (/\\[pP]\{|\\u\{|[\ud800-\udfff]/.test(pattern) ? 'u' : '');
+}
+
 function compileRule(rule: RuleSpec): CompiledRule {
-  const flags = rule.case ? 'u' : 'iu';
+  const flags = flagsFor(rule.pattern, Boolean(rule.case));
   const source = rule.match === 'line' ? `^(?:${rule.pattern})$` : rule.match === 'prefix' ? `^(?:${rule.pattern})` : rule.pattern;
   try {
     return { id: rule.id, zone: rule.zone, test: new RegExp(source, flags) };
@@ -67,12 +75,12 @@ export function compileResidue(data: IngestData): Residue {
     const specs = data.boilerplate.rules.filter((r) => (r.match !== 'contains') === anchored && Boolean(r.case) === caseSensitive);
     if (specs.length === 0) return undefined;
     const body = specs.map((r) => (r.match === 'line' ? `(?:${r.pattern})$` : `(?:${r.pattern})`)).join('|');
-    return new RegExp(anchored ? `^(?:${body})` : body, caseSensitive ? 'u' : 'iu');
+    return new RegExp(anchored ? `^(?:${body})` : body, flagsFor(body, caseSensitive));
   };
   const gates = [combined(true, false), combined(true, true), combined(false, false), combined(false, true)].filter((g): g is RegExp => g !== undefined);
   const inline = data.boilerplate.inline.map((r) => {
     try {
-      return { id: r.id, test: new RegExp(r.pattern, 'giu') };
+      return { id: r.id, test: new RegExp(r.pattern, `g${flagsFor(r.pattern, false)}`) };
     } catch (error) {
       throw new Error(`_data/boilerplate.json: inline rule "${r.id}" has an invalid pattern: ${(error as Error).message}`);
     }

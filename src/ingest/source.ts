@@ -1,4 +1,5 @@
 import type { SourceSpec } from './data.js';
+import { flagsFor } from './rules.js';
 
 export interface SourceFacts {
   site?: string;
@@ -11,7 +12,7 @@ export type SourceMatcher = (raw: string) => SourceFacts;
 export function compileSources(sources: SourceSpec[]): SourceMatcher {
   const compiled = sources.map((s) => {
     try {
-      return { re: new RegExp(s.pattern, 'iu'), spec: s };
+      return { re: new RegExp(s.pattern, flagsFor(s.pattern, false)), spec: s };
     } catch (error) {
       throw new Error(`_data/sources.json: the pattern for "${s.site}" is invalid: ${(error as Error).message}`);
     }
