@@ -84,6 +84,15 @@ function isWordChar(c: number, ch: string): boolean {
  */
 export function words(text: string): string[] {
   const out: string[] = [];
+  scanWords(text, false, (start, end) => out.push(text.slice(start, end)));
+  return out;
+}
+
+/**
+ * Calls `visit(start, end)` for each word of `text` (see `words`); with `ampersands`, "AT&T" is
+ * one word, as names want.
+ */
+export function scanWords(text: string, ampersands: boolean, visit: (start: number, end: number) => void): void {
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 32;
@@ -91,13 +100,12 @@ export function words(text: string): string[] {
     const word = isWordChar(c, pair ? text.slice(i, i + 2) : text[i]);
     if (start === -1) {
       if (word) start = i;
-    } else if (!(word || c === 39 || c === 0x2019 || c === 46 || c === 45)) {
-      out.push(text.slice(start, i));
+    } else if (!(word || c === 39 || c === 0x2019 || c === 46 || c === 45 || (ampersands && c === 38))) {
+      visit(start, i);
       start = -1;
     }
     if (pair) i++;
   }
-  return out;
 }
 
 /** Does the block end like a sentence? */

@@ -1,5 +1,6 @@
 import type { EntityKind } from './data.js';
 import type { Gazetteer, Known } from './gazetteer.js';
+import { scanWords } from './blocks.js';
 
 export interface Entities {
   people: string[];
@@ -23,20 +24,18 @@ interface Token {
   stop: boolean;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu;
 const CONNECTORS = new Set(['of', 'the', 'de', 'del', 'da', 'di', 'du', 'al', 'el', 'bin', 'van', 'von', 'der', 'for', 'on']);
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    let t = m[0];
+  scanWords(text, true, (from, to) => {
+    let t = text.slice(from, to);
     let possessive = false;
     const last = t.charCodeAt(t.length - 1);
     if (t.length > 2 && (last === 115 || last === 83) && (t[t.length - 2] === "'" || t[t.length - 2] === '’')) {
       t = t.slice(0, -2);
       possessive = true;
-    } else if ((t.endsWith("s'") || t.endsWith('s’')) && t.length > 2) {
+    } else if (t.length > 2 && (last === 39 || last === 0x2019) && t[t.length - 2] === 's') {
       t = t.slice(0, -1);
       possessive = true;
     }
@@ -44,26 +43,16 @@ function tokenize(text: string): Token[] {
     let stop = false;
     if (t.endsWith('.') && !/^(\p{L}\.)+$/u.test(t)) {
       t = t.replace(/\.+$/u, '');
-      stop = !gazAbbreviation(t);
+      stop = !isAbbreviation(t);
     }
-    if (/[-'’&]$/u.test(t)) t = t.replace(/[-'’&]+$/u, '');
-    if (!t) continue;
+    const end = t.charCodeAt(t.length - 1);
+    if (end === 45 || end === 39 || end === 0x2019 || end === 38) t = t.replace(/[-'’&]+$/u, '');
+    if (!t) return;
     const c = t.charCodeAt(0);
     const cap = c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t);
     if (t.includes('’')) t = t.replace(/’/g, "'");
-    tokens.push({
-      text: t,
-      lower: t.toLowerCase(),
-      start: m.index,
-      end: m.index + m[0].length,
-      cap,
-      possessive,
-      sentenceStart: cap && startsSentence(text, m.index),
-      gap: '',
-      joined: false,
-      stop,
-    });
-  }
+    tokens.push({ text: t, lower: t.toLowerCase(), start: from, end: to, cap, possessive, sentenceStart: cap && startsSentence(text, from), gap: '', joined: false, stop });
+  });
   for (let i = 0; i < tokens.length - 1; i++) {
     const t = tokens[i];
     t.joined = !t.stop && tokens[i + 1].start === t.end + 1 && text.charCodeAt(t.end) === 32;
@@ -75,7 +64,7 @@ function tokenize(text: string): Token[] {
 
 /** Titles and abbreviations whose full stop ends no sentence ("Gen. Smith", "St. Louis"). */
 const ABBREVIATIONS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Gen', 'Sen', 'Rep', 'Gov', 'Lt', 'Col', 'Capt', 'Sgt', 'Maj', 'Adm', 'St', 'Mt', 'Ft', 'Jr', 'Sr', 'Rev', 'Hon', 'No', 'Co', 'Corp', 'Inc', 'Ltd', 'Bros', 'Ave', 'Blvd']);
-function gazAbbreviation(word: string): boolean {
+function isAbbreviation(word: string): boolean {
   return ABBREVIATIONS.has(word) || /^\p{Lu}$/u.test(word);
 }
 
