@@ -1,8 +1,8 @@
 #!/usr/bin/env tsx
 /**
- * `npm run bench -- [--count N] [--jobs N]`: ingest speed on a synthetic collection built from
- * the development captures (../shared/corpora/fundus/raw-text when present, else the bundled
- * collection). Prints articles per second cold (fresh output) and warm (nothing changed), and
+ * `npm run bench -- [--count N] [--jobs N] [--source DIR] [--keep]`: ingest speed on a synthetic
+ * collection built from the development captures (../shared/corpora/fundus/raw-text when
+ * present, else the bundled collection), or from the captures in --source. Prints articles per second cold (fresh output) and warm (nothing changed), and
  * the peak memory. Figures, not a test: nothing fails on a slow machine.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
@@ -14,12 +14,13 @@ import { runIngest } from '../src/ingest/run.js';
 import { defaultSettings } from '../src/ingest/settings.js';
 import { defaultDataDir } from '../src/ingest/data.js';
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '10000' }, jobs: { type: 'string' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { count: { type: 'string', default: '10000' }, jobs: { type: 'string' }, keep: { type: 'boolean', default: false }, source: { type: 'string' } } });
 const count = Number(values.count);
 const jobs = values.jobs ? Number(values.jobs) : undefined;
 
 const devSet = resolve('../shared/corpora/fundus/raw-text');
-const sources = [devSet, resolve('content/raw')].filter(existsSync);
+// --source DIR builds the collection from other captures (e.g. content/raw, which are shorter).
+const sources = values.source ? [resolve(values.source)] : [devSet, resolve('content/raw')].filter(existsSync);
 const seeds = sources.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(dir, f), 'utf8')));
 
 // Each synthetic capture is a real one with a numbered headline and a shuffled paragraph order
