@@ -77,8 +77,7 @@ function startsSentence(text: string, at: number): boolean {
 
 interface Mention {
   name: string;
-  type?: EntityKind;
-  known: boolean;
+  type: EntityKind;
 }
 
 /**
@@ -109,7 +108,7 @@ export function extractEntities(text: string, gaz: Gazetteer, title = ''): Entit
   }
   for (const m of hasUnits ? text.matchAll(gaz.unitPattern) : []) {
     const noun = units.get(m[3].replace(/\s+/g, ' ').toLowerCase())!;
-    mentions.push({ name: `${m[1]}${m[2].toLowerCase()} ${noun}`, type: 'organization', known: true });
+    mentions.push({ name: `${m[1]}${m[2].toLowerCase()} ${noun}`, type: 'organization' });
     const end = m.index + m[0].length;
     tokens.forEach((t, k) => {
       if (t.start >= m.index && t.end <= end) claimed[k] = 1;
@@ -139,7 +138,7 @@ function matchAliases(tokens: Token[], claimed: Uint8Array, mentions: Mention[],
     if (!candidates) continue;
     for (const c of candidates) {
       if (matchesAt(tokens, i, c.tokens, c.caseSensitive)) {
-        mentions.push({ name: c.entity.name, type: c.entity.type, known: true });
+        mentions.push({ name: c.entity.name, type: c.entity.type });
         for (let k = i; k < i + c.tokens.length && k < claimed.length; k++) claimed[k] = 1;
         i += c.tokens.length - 1;
         break;
@@ -170,9 +169,9 @@ function typeSpan(span: Token[], all: Token[], at: number, text: string, gaz: Ga
       const person = trimStops(span.slice(k + 1), gaz);
       const institutional = person.some((t) => gaz.orgWords.has(t.text) || gaz.placeSuffixes.has(t.text) || gaz.lexicon.has(t.text.toLowerCase()));
       if (person.length >= 1 && person.length <= 4 && !institutional) {
-        const found: Mention[] = [{ name: person.map((t) => t.text).join(' '), type: 'person', known: false }];
+        const found: Mention[] = [{ name: person.map((t) => t.text).join(' '), type: 'person' }];
         const head = trimStops(span.slice(0, k - title.length + 1), gaz);
-        if (head.some((t) => gaz.orgWords.has(t.text))) found.push({ name: head.map((t) => t.text).join(' '), type: 'organization', known: false });
+        if (head.some((t) => gaz.orgWords.has(t.text))) found.push({ name: head.map((t) => t.text).join(' '), type: 'organization' });
         return found;
       }
       break;
@@ -198,33 +197,33 @@ function typeRun(span: Token[], all: Token[], at: number, text: string, gaz: Gaz
 
   if (words.length === 1 && gaz.orgWords.has(lastWord)) return undefined; // "Army", "Ministry": which one?
   if (words.length === 1 && gaz.demonyms.has(lower)) return undefined; // "Ukrainian" is an adjective
-  if (words.some((t) => gaz.orgWords.has(t.text)) && !gaz.placeSuffixes.has(lastWord)) return { name, type: 'organization', known: false };
+  if (words.some((t) => gaz.orgWords.has(t.text)) && !gaz.placeSuffixes.has(lastWord)) return { name, type: 'organization' };
   if (gaz.placeSuffixes.has(lastWord) && words.length > 1) {
     // "Zaporizhzhia Province" names the place; "Inhulets River" is the place.
     const bare = /^(Oblast|Province|Region|County|City)$/.test(lastWord) ? words.slice(0, -1).map((t) => t.text).join(' ') : name;
-    return { name: bare, type: 'place', known: false };
+    return { name: bare, type: 'place' };
   }
   const lexical = gaz.lexicon.get(lower);
-  if (lexical) return { name, type: lexical, known: false };
+  if (lexical) return { name, type: lexical };
   // "X province", "X region" (lower-case place word after), "town of X", "X, a city".
-  if (after && /^ $/.test(afterGap) && gaz.placeWords.has(after.text.toLowerCase()) && !after.cap) return { name, type: 'place', known: false };
-  if (before && (prevWord === 'of' || prevWord === 'and') && placeWordBefore(all, first, gaz)) return { name, type: 'place', known: false };
+  if (after && /^ $/.test(afterGap) && gaz.placeWords.has(after.text.toLowerCase()) && !after.cap) return { name, type: 'place' };
+  if (before && (prevWord === 'of' || prevWord === 'and') && placeWordBefore(all, first, gaz)) return { name, type: 'place' };
   if (/^,\s*$/.test(afterGap)) {
     // An apposition: "Bakhmut, a city in eastern Ukraine", "Dmitry Peskov, a Kremlin spokesman".
     const next = all.slice(last + 1, last + 7).map((t) => t.text.toLowerCase());
     if (['a', 'an', 'the'].includes(next[0])) {
       const rest = next.slice(1, 5);
-      if (rest.some((w) => gaz.placeWords.has(w)) && !rest.some((w) => gaz.personRoles.has(w))) return { name, type: 'place', known: false };
-      if (words.length >= 2 && rest.some((w) => gaz.personRoles.has(w))) return { name, type: 'person', known: false };
+      if (rest.some((w) => gaz.placeWords.has(w)) && !rest.some((w) => gaz.personRoles.has(w))) return { name, type: 'place' };
+      if (words.length >= 2 && rest.some((w) => gaz.personRoles.has(w))) return { name, type: 'person' };
     }
-    if (/^,\s*located\b/u.test(text.slice(all[last].end, all[last].end + 12))) return { name, type: 'place', known: false };
+    if (/^,\s*located\b/u.test(text.slice(all[last].end, all[last].end + 12))) return { name, type: 'place' };
   }
   if (words.length >= 2 && words.length <= 4) {
-    if (gaz.firstNames.has(words[0].text.toLowerCase()) && !words.some((t) => gaz.lexicon.has(t.text.toLowerCase()))) return { name, type: 'person', known: false };
+    if (gaz.firstNames.has(words[0].text.toLowerCase()) && !words.some((t) => gaz.lexicon.has(t.text.toLowerCase()))) return { name, type: 'person' };
     // "…, Valeriy Zaluzhny, said", "adviser Mykhailo Podolyak alleged"
-    if (before && gaz.personRoles.has(prevWord!)) return { name, type: 'person', known: false };
-    if (after && /^(said|says|told|added|wrote|alleged|claimed|insisted|noted|stated)$/.test(after.text)) return { name, type: 'person', known: false };
-    if (/^,\s*$/.test(afterGap) && after && /^(said|says|told|added|wrote)$/.test(all[last + 2]?.text ?? '')) return { name, type: 'person', known: false };
+    if (before && gaz.personRoles.has(prevWord!)) return { name, type: 'person' };
+    if (after && /^(said|says|told|added|wrote|alleged|claimed|insisted|noted|stated)$/.test(after.text)) return { name, type: 'person' };
+    if (/^,\s*$/.test(afterGap) && after && /^(said|says|told|added|wrote)$/.test(all[last + 2]?.text ?? '')) return { name, type: 'person' };
   }
   return undefined;
 }
@@ -253,7 +252,6 @@ function trimStops(span: Token[], gaz: Gazetteer): Token[] {
 function resolve(mentions: Mention[], gaz: Gazetteer): Entities {
   const byName = new Map<string, { type: EntityKind; count: number }>();
   for (const m of mentions) {
-    if (!m.type) continue;
     const known = knownName(m.name, gaz);
     // "ISLAMABAD, March 4 (Reuters)": a dateline's capitals are not the place's name.
     const name = known?.name ?? (m.type === 'place' && /^[\p{Lu} -]{4,}$/u.test(m.name) ? titleCase(m.name) : m.name);

@@ -59,7 +59,7 @@ export class WorkerPool {
 
   /** Pass 1 over all tasks; results come back with the task's index. */
   async scan(tasks: FileTask[], onResult: (index: number, result: ScanResult) => void): Promise<void> {
-    await this.drive(tasks, 'scan', (w, m: { id: number; result: ScanResult }) => {
+    await this.drive(tasks, 'scan', (_worker, m: { id: number; result: ScanResult }) => {
       onResult(m.id, m.result);
       return true;
     });

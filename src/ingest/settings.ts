@@ -36,8 +36,6 @@ export interface IngestSettings {
   titleMaxWords: number;
   /** How many leading blocks may be site chrome before the title. */
   titleSearchBlocks: number;
-  /** Entities mentioned only once need a type cue; names seen this often are kept on frequency alone. */
-  entityMinMentions: number;
   /** A topic needs this many term hits (counting the title twice) to be assigned. */
   topicMinHits: number;
   /** At most this many topics per article, best first. */
@@ -63,7 +61,6 @@ export const defaultSettings: IngestSettings = {
   zoneShare: 0.3,
   titleMaxWords: 30,
   titleSearchBlocks: 8,
-  entityMinMentions: 2,
   topicMinHits: 2,
   topicMax: 4,
   topicRelative: 0.3, // a sports report that mentions one "shooting" is not about crime
