@@ -1,4 +1,5 @@
-import { toBlocks, isTerminated, words } from './blocks.js';
+import { toBlocks, words } from './blocks.js';
+import { probableVersion } from './collection.js';
 import type { Block } from './blocks.js';
 import { applyRules, classifyProse, type ClassifyContext, type Figure } from './classify.js';
 import { dateLine } from './dates.js';
@@ -57,22 +58,10 @@ export function clean(text: string, options: CleanOptions): Cleaned {
   const { list, language } = stopListFor(blocks.flatMap((b) => b.lower));
   const notes: string[] = [];
   let repeated = options.repeated ?? (() => false);
-  if (options.repeated) {
-    // A capture that shares much of its prose with other captures is a version or re-capture of
-    // the same article, not a page of site chrome: repetition says nothing about it.
-    const prose = blocks.filter((b) => b.text.length >= options.settings.goodChars && isTerminated(b.text));
-    const share = (list: Block[]) => {
-      const total = list.reduce((n, b) => n + b.text.length, 0);
-      return total ? list.filter((b) => options.repeated!(b.text)).reduce((n, b) => n + b.text.length, 0) / total : 0;
-    };
-    // Its opening line and much of its prose shared (a re-capture keeps its headline; a site's
-    // footer does not bring one), or, for a list or a table without prose, nearly all of its text.
-    const textShare = share(blocks);
-    const opening = blocks.length > 0 && options.repeated(blocks[0].text);
-    if ((opening && share(prose) >= options.settings.versionShare) || textShare >= 0.8) {
-      repeated = () => false;
-      notes.push(`probable version of another capture: ${Math.round(100 * textShare)}% of its text stands in other captures`);
-    }
+  const version = options.repeated && probableVersion(blocks, options.repeated, options.settings);
+  if (version) {
+    repeated = () => false; // repetition says nothing about a version of another capture
+    notes.push(`probable version of another capture: ${Math.round(100 * version)}% of its text stands in other captures`);
   }
   const ctx: ClassifyContext = { residue: options.residue, settings: options.settings, stopList: list, repeated };
 
@@ -91,7 +80,7 @@ export function clean(text: string, options: CleanOptions): Cleaned {
   }
   // Date lines in the byline zone: just below the headline, or at the top when there is none.
   const start = t === undefined ? 0 : t + 1;
-  for (let i = start; i < Math.min(blocks.length, start + 6); i++) {
+  for (let i = start; i < Math.min(blocks.length, start + options.settings.bylineBlocks); i++) {
     afterTitle.push(blocks[i].text);
     if (drops[i] === undefined && isDate(blocks[i].text)) drops[i] = 'dateline';
   }

@@ -1,4 +1,5 @@
-import { toBlocks } from './blocks.js';
+import { toBlocks, isTerminated, type Block } from './blocks.js';
+import type { IngestSettings } from './settings.js';
 
 /**
  * 53-bit FNV-1a of a string: two 32-bit lanes. Enough to tell blocks apart across 100,000
@@ -59,4 +60,21 @@ export class RepeatedBlocks {
   toArray(): number[] {
     return [...this.keys].sort((a, b) => a - b);
   }
+}
+
+/**
+ * A capture that shares its opening line and much of its prose with other captures is a version
+ * or re-capture of the same article (a site's footer shares prose but brings no headline); so is a
+ * list or table without prose whose text nearly all stands elsewhere. Repetition says nothing about
+ * such a capture. Returns the share of its text found elsewhere when it is one, else 0.
+ */
+export function probableVersion(blocks: Block[], repeated: (text: string) => boolean, settings: IngestSettings): number {
+  const share = (list: Block[]) => {
+    const total = list.reduce((n, b) => n + b.text.length, 0);
+    return total ? list.filter((b) => repeated(b.text)).reduce((n, b) => n + b.text.length, 0) / total : 0;
+  };
+  const prose = blocks.filter((b) => b.text.length >= settings.goodChars && isTerminated(b.text));
+  const textShare = share(blocks);
+  const opening = blocks.length > 0 && repeated(blocks[0].text);
+  return (opening && share(prose) >= settings.versionShare) || textShare >= settings.duplicateShare ? textShare : 0;
 }

@@ -28,6 +28,10 @@ export interface IngestSettings {
   repeatedInDocs: number;
   /** A capture sharing this share of its prose with others is a version of them: repetition is ignored. */
   versionShare: number;
+  /** A capture whose text stands elsewhere at this share is a duplicate, prose or not. */
+  duplicateShare: number;
+  /** How many blocks under the headline may hold the byline and its date. */
+  bylineBlocks: number;
   /** A block contained in a longer block of the same document is a teaser or pull quote if it has this many words. */
   containedWords: number;
   /** The head and tail zones (share of blocks) where zone-limited rules apply. */
@@ -57,6 +61,8 @@ export const defaultSettings: IngestSettings = {
   minSubheadings: 2,
   repeatedInDocs: 1,
   versionShare: 0.3, // with a shared opening line; footers and blurbs alone stay under it on most captures
+  duplicateShare: 0.8,
+  bylineBlocks: 6,
   containedWords: 8,
   zoneShare: 0.3,
   titleMaxWords: 30,
