@@ -63,6 +63,13 @@ describe('what the fixtures show', () => {
     expect(content).not.toMatch(/Top 5|Related Posts|Port workers|Leave a Reply|Popular Articles/);
   });
 
+  it('reads a date line under the headline as the stated publication date, and drops the byline', () => {
+    const { data, content } = body('byline-date');
+    expect(data).toMatchObject({ published: '2024-02-29', published_precision: 'day', published_basis: 'stated' });
+    expect(data.captured).toBeUndefined();
+    expect(content).not.toMatch(/Jane Doe|February 29/);
+  });
+
   it('keeps a series of short subheadings as headings', () => {
     const { content } = body('subheadings');
     expect(content).toContain('## Energy bills');
