@@ -7,8 +7,15 @@ export interface ArticleOutcome {
   slug: string;
   outcome: WriteOutcome;
   warnings: string[];
-  /** People, places and organisations, for topic suggestions. */
-  names: string[];
+}
+
+/** In how many articles each name stands, counted as articles arrive (memory grows with names, not articles). */
+export class NameCounts {
+  readonly counts = new Map<string, number>();
+
+  add(names: string[]): void {
+    for (const n of new Set(names)) this.counts.set(n, (this.counts.get(n) ?? 0) + 1);
+  }
 }
 
 /** The run's report: printed as a summary, written as JSON with `--report`. */
@@ -26,14 +33,12 @@ export interface Report {
 
 const byFile = <T extends { file: string }>(a: T, b: T) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
-export function buildReport(input: { from: string; out: string; outcomes: ArticleOutcome[]; skipped: { file: string; reason: string }[]; orphaned: string[]; topics: TopicSpec[] }): Report {
+export function buildReport(input: { from: string; out: string; outcomes: ArticleOutcome[]; names: NameCounts; skipped: { file: string; reason: string }[]; orphaned: string[]; topics: TopicSpec[] }): Report {
   const outcomes = [...input.outcomes].sort(byFile);
   const count = (o: WriteOutcome) => outcomes.filter((x) => x.outcome === o).length;
   const warnings = outcomes.flatMap((o) => o.warnings.map((warning) => ({ file: o.file, warning })));
   // Names many articles share that no topic term covers: candidates for the taxonomy.
-  const seen = new Map<string, number>();
-  for (const o of outcomes) for (const n of new Set(o.names)) seen.set(n, (seen.get(n) ?? 0) + 1);
-  const frequent = [...seen].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const frequent = [...input.names.counts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const uncovered = new Set(uncoveredNames(frequent.map(([n]) => n), input.topics));
   const skipped = [...input.skipped].sort(byFile);
   return {

@@ -9,7 +9,7 @@ import { loadData } from './data.js';
 import { parseArticle } from './frontmatter.js';
 import { WorkerPool, summarise, type Decision, type Summary } from './pool.js';
 import { compile, ingestTask, scanTask, type FileTask, type ScanResult } from './tasks.js';
-import { buildReport, type ArticleOutcome, type Report } from './report.js';
+import { buildReport, NameCounts, type ArticleOutcome, type Report } from './report.js';
 import type { IngestSettings } from './settings.js';
 
 /** Bump when a change to the code changes what ingest writes, so unchanged captures are redone. */
@@ -78,13 +78,17 @@ export async function runIngest(options: RunOptions): Promise<Report> {
 
     // Pass 2: articles. Captures unchanged since a run with the same fingerprint are left as they are.
     const outcomes: ArticleOutcome[] = [];
+    const nameCounts = new NameCounts();
     const todo: { task: FileTask; source: string }[] = [];
     tasks.forEach((task, i) => {
       const scan = scans[i];
       if (!scan.ok) return void skipped.push({ file: task.file, reason: scan.reason });
       const previous = state.articles[task.file];
       const names = previous && previous.source === scan.sha256 && previous.fingerprint === fingerprint ? unchangedArticle(out, previous) : undefined;
-      if (names) outcomes.push({ file: task.file, slug: previous!.slug, outcome: 'unchanged', warnings: previous!.warnings ?? [], names });
+      if (names) {
+        outcomes.push({ file: task.file, slug: previous!.slug, outcome: 'unchanged', warnings: previous!.warnings ?? [] });
+        nameCounts.add(names);
+      }
       else todo.push({ task, source: scan.sha256 });
     });
 
@@ -100,7 +104,8 @@ export async function runIngest(options: RunOptions): Promise<Report> {
       if (!r.ok) return void skipped.push({ file: task.file, reason: r.reason });
       const { outcome, markdown } = r.written;
       if (outcome !== 'kept-edit') state.articles[task.file] = { slug: r.slug, source, markdown, fingerprint, warnings: r.summary.warnings };
-      outcomes.push({ file: task.file, slug: r.slug, outcome, warnings: r.summary.warnings, names: r.summary.names });
+      outcomes.push({ file: task.file, slug: r.slug, outcome, warnings: r.summary.warnings });
+      nameCounts.add(r.summary.names);
     };
     progress = 0;
     if (pool) await pool.ingest(todo.map((t) => t.task), decide, onDone);
@@ -118,7 +123,7 @@ export async function runIngest(options: RunOptions): Promise<Report> {
 
     const present = new Set(tasks.map((t) => t.file));
     const orphaned = Object.keys(state.articles).filter((f) => !present.has(f)).sort();
-    return buildReport({ from, out, outcomes, skipped, orphaned, topics: data.topics });
+    return buildReport({ from, out, outcomes, names: nameCounts, skipped, orphaned, topics: data.topics });
   } finally {
     // Written even when the run fails half-way, so the articles already written stay known as ingest's own.
     writeState(out, state);
