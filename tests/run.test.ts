@@ -205,6 +205,19 @@ describe('fatal errors', () => {
   });
 });
 
+describe('the report', () => {
+  it('suggests frequent names that no topic term covers', async () => {
+    const report = await ingest(seedsDir, temp());
+    expect(report.topic_suggestions).toContainEqual({ name: 'Russia', articles: 4 });
+    expect(report.topic_suggestions.map((s) => s.name)).not.toContain('Kyiv'); // a term of a topic
+  });
+
+  it('lists warnings per article: undated, no topic, no headline', async () => {
+    const report = await ingest(seedsDir, temp());
+    expect(report.warnings.filter((w) => w.warning.startsWith('undated')).map((w) => w.file)).toEqual(['000_14962ab49b8a38ce.txt', '001_489c89e2d031d28c.txt', '002_da18c3f2ea08de6d.txt']);
+  });
+});
+
 describe('a data file with an invalid pattern', () => {
   it('is named before any work starts', async () => {
     const data = temp();
