@@ -49,3 +49,11 @@ describe('words', () => {
     }
   });
 });
+
+describe('normaliseLine on every kind of white space', () => {
+  it('folds each Unicode space character like a plain space', () => {
+    for (const space of ['\t', '\u00a0', '\u1680', '\u2003', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\f', '\v']) {
+      expect(normaliseLine(`a${space}b`)).toBe('a b');
+    }
+  });
+});

@@ -22,7 +22,10 @@ const FUNCTION_END = /(?:^|\s)(the|a|an|of|to|in|on|and|or|but|for|with|from|by|
  * and runs of white space (NBSP and tabs included) become one space; indentation goes, so an
  * indented line can never become a Markdown code block. Typography (quotes, dashes) is kept.
  */
+const NEEDS_WORK = /[&\u00ad\u200b-\u200d\u2060\ufeff\t\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\f\v]| {2}/;
+
 export function normaliseLine(raw: string): string {
+  if (!NEEDS_WORK.test(raw)) return raw.trim(); // most lines: nothing to decode or fold
   // The decoder already made the text NFC; only entity decoding can undo that.
   let s = raw.includes('&') ? decodeHTML(raw).normalize('NFC') : raw;
   s = s.replace(/[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g, '');

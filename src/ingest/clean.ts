@@ -55,7 +55,9 @@ export interface CleanOptions {
  */
 export function clean(text: string, options: CleanOptions): Cleaned {
   const blocks = toBlocks(text);
-  const { list, language } = stopListFor(blocks.flatMap((b) => b.lower));
+  const sample: string[] = [];
+  for (const b of blocks) if (sample.push(...b.lower) >= 400) break;
+  const { list, language } = stopListFor(sample);
   const notes: string[] = [];
   let repeated = options.repeated ?? (() => false);
   const version = options.repeated && probableVersion(blocks, options.repeated, options.settings);

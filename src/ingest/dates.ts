@@ -63,6 +63,7 @@ const YEAR = /\b(19[5-9]\d|20\d\d)\b/g;
  * one, the year after that latest year). The latest matching year wins.
  */
 export function inferFromWeekday(body: string, captured?: string): Found | undefined {
+  if (!/(?:mon|tues|wednes|thurs|fri|satur|sun)day/i.test(body)) return undefined;
   const mentioned = [...body.matchAll(YEAR)].map((m) => Number(m[1]));
   const upperYear = captured ? Number(captured.slice(0, 4)) : undefined;
   const bounded = mentioned.filter((y) => upperYear === undefined || y <= upperYear);

@@ -17,7 +17,10 @@ export function compileSources(sources: SourceSpec[]): SourceMatcher {
       throw new Error(`_data/sources.json: the pattern for "${s.site}" is invalid: ${(error as Error).message}`);
     }
   });
+  // One pass tells whether any signature is there at all; most captures then need no more.
+  const any = compiled.length ? new RegExp(compiled.map((c) => `(?:${c.spec.pattern})`).join('|'), flagsFor(compiled.map((c) => c.spec.pattern).join('|'), false)) : undefined;
   return (raw) => {
+    if (!any?.test(raw)) return {};
     for (const c of compiled) {
       const m = c.re.exec(raw);
       if (!m) continue;
