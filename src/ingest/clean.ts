@@ -59,8 +59,17 @@ export function clean(text: string, options: CleanOptions): Cleaned {
   for (const b of blocks) if (sample.push(...b.lower) >= 400) break;
   const { list, language } = stopListFor(sample);
   const notes: string[] = [];
-  let repeated = options.repeated ?? (() => false);
-  const version = options.repeated && probableVersion(blocks, options.repeated, options.settings);
+  // Each block is looked up in the collection's index once.
+  const seen = new Map<string, boolean>();
+  const lookup = options.repeated;
+  let repeated = lookup
+    ? (text: string) => {
+        let r = seen.get(text);
+        if (r === undefined) seen.set(text, (r = lookup(text)));
+        return r;
+      }
+    : () => false;
+  const version = lookup && probableVersion(blocks, repeated, options.settings);
   if (version) {
     repeated = () => false; // repetition says nothing about a version of another capture
     notes.push(`probable version of another capture: ${Math.round(100 * version)}% of its text stands in other captures`);

@@ -53,6 +53,8 @@ async function writeAtomicAsync(path: string, content: string): Promise<void> {
 }
 
 async function readIfAny(path: string): Promise<string | undefined> {
+  // Asking first is cheaper than the error a missing file throws, and new articles are the rule.
+  if (!existsSync(path)) return undefined;
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
