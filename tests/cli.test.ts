@@ -21,7 +21,7 @@ describe('npm run ingest', () => {
     const reportFile = join(out, 'report.json');
     const r = run('ingest.ts', ['--from', seedsDir, '--out', join(out, 'articles'), '--report', reportFile]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/4 written, 0 updated, 0 unchanged, 0 kept \(curator edits\), 0 skipped/);
+    expect(r.stdout).toMatch(/4 written, 0 updated, 0 unchanged, 0 kept \(curator edits or deletions\), 0 skipped/);
     const report = JSON.parse(readFileSync(reportFile, 'utf8'));
     expect(report.counts).toMatchObject({ files: 4, articles: 4, written: 4, skipped: 0 });
     expect(report.warnings.map((w: { warning: string }) => w.warning)).toContain('undated: the text states no publication date');

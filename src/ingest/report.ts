@@ -69,10 +69,10 @@ export function formatSummary(report: Report, seconds: number): string {
   const c = report.counts;
   const lines = [
     `Ingested ${c.files} file(s) from ${report.from} into ${report.out} in ${seconds.toFixed(2)} s:`,
-    `  ${c.written} written, ${c.updated} updated, ${c.unchanged} unchanged, ${c.kept_edits} kept (curator edits), ${c.skipped} skipped`,
+    `  ${c.written} written, ${c.updated} updated, ${c.unchanged} unchanged, ${c.kept_edits} kept (curator edits or deletions), ${c.skipped} skipped`,
   ];
   if (report.skipped.length) lines.push('Skipped:', ...report.skipped.map((s) => `  ${s.file}: ${s.reason}`));
-  if (report.kept_edits.length) lines.push('Curator edits kept (not overwritten):', ...report.kept_edits.map((f) => `  ${f}`));
+  if (report.kept_edits.length) lines.push('Curator edits and deletions kept (not overwritten, not re-created):', ...report.kept_edits.map((f) => `  ${f}`));
   if (report.orphaned.length) lines.push('Articles whose capture is gone (kept):', ...report.orphaned.map((f) => `  ${f}`));
   if (report.warnings.length) {
     const kinds = new Map<string, number>();
