@@ -56,7 +56,10 @@ export interface CleanOptions {
 export function clean(text: string, options: CleanOptions): Cleaned {
   const blocks = toBlocks(text);
   const sample: string[] = [];
-  for (const b of blocks) if (sample.push(...b.lower) >= 400) break;
+  for (const b of blocks) {
+    for (const w of b.lower) if (sample.push(w) >= 400) break;
+    if (sample.length >= 400) break;
+  }
   const { list, language } = stopListFor(sample);
   const notes: string[] = [];
   // Each block is looked up in the collection's index once.

@@ -68,7 +68,7 @@ export function inferFromWeekday(body: string, captured?: string): Found | undef
   const upperYear = captured ? Number(captured.slice(0, 4)) : undefined;
   const bounded = mentioned.filter((y) => upperYear === undefined || y <= upperYear);
   if (bounded.length === 0) return undefined;
-  const lower = Math.max(...bounded);
+  const lower = bounded.reduce((a, b) => Math.max(a, b), 0);
   const upper = captured ?? iso(lower + 1, 12, 31);
   for (const m of body.matchAll(WEEKDAY_DATE)) {
     const weekday = WEEKDAYS.indexOf(m[1].toLowerCase());

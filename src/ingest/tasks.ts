@@ -48,17 +48,30 @@ function readCapture(task: FileTask, settings: IngestSettings): { ok: true; byte
   return decoded.ok ? { ok: true, bytes, text: decoded.text } : decoded;
 }
 
+/** A capture that breaks a stage is skipped with the reason; the run goes on. */
+function guarded<R>(work: () => R): R | { ok: false; reason: string } {
+  try {
+    return work();
+  } catch (error) {
+    return { ok: false, reason: `ingest failed: ${(error as Error).message}` };
+  }
+}
+
 /** Pass 1: the block keys of a capture, for the collection's repetition index. */
 export function scanTask(task: FileTask, settings: IngestSettings): ScanResult {
-  const read = readCapture(task, settings);
-  return read.ok ? { ok: true, keys: blockKeys(read.text), sha256: sha256(read.bytes) } : read;
+  return guarded(() => {
+    const read = readCapture(task, settings);
+    return read.ok ? { ok: true as const, keys: blockKeys(read.text), sha256: sha256(read.bytes) } : read;
+  });
 }
 
 /** Pass 2: the article a capture becomes. */
 export function ingestTask(task: FileTask, compiled: Compiled, repeated: (text: string) => boolean): IngestResult {
-  const read = readCapture(task, compiled.settings);
-  if (!read.ok) return read;
-  const article = ingestCapture({ file: task.file, text: read.text, bytes: read.bytes }, compiled, repeated);
-  if (article.body.trim() === '') return { ok: false, reason: 'only boilerplate: every line matched a residue rule' };
-  return { ok: true, article };
+  return guarded(() => {
+    const read = readCapture(task, compiled.settings);
+    if (!read.ok) return read;
+    const article = ingestCapture({ file: task.file, text: read.text, bytes: read.bytes }, compiled, repeated);
+    if (article.body.trim() === '') return { ok: false as const, reason: 'only boilerplate: every line matched a residue rule' };
+    return { ok: true as const, article };
+  });
 }

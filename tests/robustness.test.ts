@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ingestCapture } from '../src/ingest/pipeline.js';
+import { ingestTask } from '../src/ingest/tasks.js';
+import { project } from './helpers.js';
+
+describe('robustness', () => {
+  // Regression: a stop-word sample taken with push(...words) overflowed the stack on a 1 MB line.
+  it('ingests a capture whose text is one enormous line', () => {
+    const sentence = 'The council said on Monday that it would vote again after residents objected in 2023. ';
+    const text = `A capture that is one enormous line of text\n\n${sentence.repeat(12_000)}`;
+    const article = ingestCapture({ file: 'long.txt', text, bytes: Buffer.from(text) }, project());
+    expect(article.frontmatter.words).toBeGreaterThan(150_000);
+  });
+
+  it('turns a failure inside a stage into a skip with the reason, not a crash of the run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clippings-robust-'));
+    writeFileSync(join(dir, 'a.txt'), 'A headline for a capture that breaks\n\nSome text of the article that ends like a sentence.');
+    const result = ingestTask({ path: join(dir, 'a.txt'), file: 'a.txt' }, project(), () => {
+      throw new Error('index unavailable');
+    });
+    expect(result).toEqual({ ok: false, reason: 'ingest failed: index unavailable' });
+  });
+});
