@@ -15,6 +15,13 @@ describe('robustness', () => {
     expect(article.frontmatter.words).toBeGreaterThan(150_000);
   });
 
+  // Regression: a paragraph that is one sentence repeated read as a doubled headline link and vanished.
+  it('does not mistake a long paragraph made of one repeated sentence for a doubled headline', () => {
+    const sentence = 'The council said on Monday that it would vote again after residents objected. ';
+    const text = `Council votes again\n\n${sentence.repeat(4).trim()}`;
+    expect(ingestCapture({ file: 'r.txt', text, bytes: Buffer.from(text) }, project()).frontmatter.words).toBe(52);
+  });
+
   it('turns a failure inside a stage into a skip with the reason, not a crash of the run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'clippings-robust-'));
     writeFileSync(join(dir, 'a.txt'), 'A headline for a capture that breaks\n\nSome text of the article that ends like a sentence.');

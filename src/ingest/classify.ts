@@ -74,7 +74,7 @@ export function applyRules(blocks: Block[], ctx: ClassifyContext): { drops: (str
     if (drops[i] !== undefined) continue;
     const wasProse = proseSeen;
     proseSeen ||= isProse(blocks[i], ctx);
-    if (isDoubled(blocks[i].text)) {
+    if (isDoubled(blocks[i], settings)) {
       drops[i] = 'related-link';
       if (i + 1 < n && drops[i + 1] === undefined && isTeaser(blocks[i + 1], settings)) drops[i + 1] = 'related-link';
       if (i > 0 && drops[i - 1] === undefined && isFragment(blocks[i - 1], settings)) drops[i - 1] = 'related-link';
@@ -130,10 +130,12 @@ function isProse(block: Block, ctx: ClassifyContext): boolean {
   return isTerminated(block.text) && block.text.length >= ctx.settings.goodChars && stopDensity(block.lower, ctx.stopList) >= ctx.settings.stopLow;
 }
 
-/** "Headline Headline": the same words twice, as scrapers join an image's alt text to its link. */
-function isDoubled(text: string): boolean {
+/** "Headline Headline": a headline twice, as scrapers join an image's alt text to its link. */
+function isDoubled(block: Block, settings: IngestSettings): boolean {
+  const { text } = block;
   const half = (text.length - 1) / 2;
-  return Number.isInteger(half) && half >= 12 && text[half] === ' ' && text.slice(0, half) === text.slice(half + 1);
+  if (!Number.isInteger(half) || half < 12 || block.words.length > 2 * settings.titleMaxWords) return false;
+  return text[half] === ' ' && text.slice(0, half) === text.slice(half + 1);
 }
 
 /** The one or two sentences that sell a linked article. */
