@@ -135,7 +135,9 @@ function isDoubled(block: Block, settings: IngestSettings): boolean {
   const { text } = block;
   const half = (text.length - 1) / 2;
   if (!Number.isInteger(half) || half < 12 || block.words.length > 2 * settings.titleMaxWords) return false;
-  return text[half] === ' ' && text.slice(0, half) === text.slice(half + 1);
+  const first = text.slice(0, half);
+  // A headline is one sentence at most; two copies of prose are not a link.
+  return text[half] === ' ' && first === text.slice(half + 1) && !/[.!?]["”’]? \p{Lu}/u.test(first);
 }
 
 /** The one or two sentences that sell a linked article. */
