@@ -134,10 +134,9 @@ function isProse(block: Block, ctx: ClassifyContext): boolean {
 function isDoubled(block: Block, settings: IngestSettings): boolean {
   const { text } = block;
   const half = (text.length - 1) / 2;
-  if (!Number.isInteger(half) || half < 12 || block.words.length > 2 * settings.titleMaxWords) return false;
-  const first = text.slice(0, half);
-  // A headline is one sentence at most; two copies of prose are not a link.
-  return text[half] === ' ' && first === text.slice(half + 1) && !/[.!?]["”’]? \p{Lu}/u.test(first);
+  // Halves as long as a headline, no longer: two copies of a paragraph are text, not a link.
+  if (!Number.isInteger(half) || half < 12 || block.words.length > 2 * settings.doubledMaxWords) return false;
+  return text[half] === ' ' && text.slice(0, half) === text.slice(half + 1);
 }
 
 /** The one or two sentences that sell a linked article. */

@@ -38,6 +38,8 @@ export interface IngestSettings {
   zoneShare: number;
   /** A title line has at most this many words. */
   titleMaxWords: number;
+  /** A block that is the same headline twice has halves of at most this many words. */
+  doubledMaxWords: number;
   /** How many leading blocks may be site chrome before the title. */
   titleSearchBlocks: number;
   /** A topic needs this many term hits (counting the title twice) to be assigned. */
@@ -67,6 +69,7 @@ export const defaultSettings: IngestSettings = {
   zoneShare: 0.3,
   titleMaxWords: 30,
   titleSearchBlocks: 8,
+  doubledMaxWords: 20, // related-link headlines on the development set run to 15 words
   topicMinHits: 2,
   topicMax: 4,
   topicRelative: 0.3, // a sports report that mentions one "shooting" is not about crime
