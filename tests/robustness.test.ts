@@ -31,3 +31,12 @@ describe('robustness', () => {
     expect(result).toEqual({ ok: false, reason: 'ingest failed: index unavailable' });
   });
 });
+
+describe('titles of last resort', () => {
+  // Regression (found by fuzzing): text of punctuation only gave an empty title, which the schema refuses.
+  it('names an article after its file when its text has no words to make a title of', () => {
+    const text = '. # … . ~\t    1. `“> ]\n\nThe rest of the capture is a long sentence that ends properly and is kept as text.';
+    const article = ingestCapture({ file: 'dir/odd-capture.txt', text, bytes: Buffer.from(text) }, project());
+    expect(article.frontmatter.title).toMatch(/\p{L}/u);
+  });
+});

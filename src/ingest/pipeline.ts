@@ -54,7 +54,9 @@ export function ingestCapture(raw: RawCapture, c: Compiled, repeated?: (text: st
   if (cleaned.paragraphs.length === 0) warnings.push('no article text: every line was residue');
   let title = cleaned.title?.text;
   if (!title) {
-    title = bodyText ? titleFromBody(bodyText) : raw.file.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+    title = titleFromBody(bodyText);
+    // Text with no words to speak of gives no title: the file's name stands in.
+    if (!/[\p{L}\p{N}]/u.test(title)) title = raw.file.replace(/^.*\//, '').replace(/\.[^.]+$/, '') || raw.file;
     warnings.push('no headline found: title taken from the text');
   }
 
