@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingestCapture } from '../src/ingest/pipeline.js';
 import { ingestTask } from '../src/ingest/tasks.js';
+import { serialise } from '../src/ingest/frontmatter.js';
 import { project } from './helpers.js';
 
 describe('robustness', () => {
@@ -35,8 +36,9 @@ describe('robustness', () => {
 describe('titles of last resort', () => {
   // Regression (found by fuzzing): text of punctuation only gave an empty title, which the schema refuses.
   it('names an article after its file when its text has no words to make a title of', () => {
-    const text = '. # … . ~\t    1. `“> ]\n\nThe rest of the capture is a long sentence that ends properly and is kept as text.';
+    const text = '. # … . ~\t    1. `“> ]';
     const article = ingestCapture({ file: 'dir/odd-capture.txt', text, bytes: Buffer.from(text) }, project());
-    expect(article.frontmatter.title).toMatch(/\p{L}/u);
+    expect(article.frontmatter.title).toBe('odd-capture');
+    expect(() => serialise(article)).not.toThrow();
   });
 });
