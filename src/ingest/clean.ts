@@ -1,7 +1,8 @@
 import { toBlocks, words } from './blocks.js';
 import { probableVersion } from './collection.js';
 import type { Block } from './blocks.js';
-import { applyRules, classifyProse, type ClassifyContext, type Figure } from './classify.js';
+import { classifyProse, type ClassifyContext, type Figure } from './classify.js';
+import { applyRules } from './residue.js';
 import { dateLine } from './dates.js';
 import { findTitle } from './title.js';
 import { repairParagraph, stripInline } from './repair.js';
