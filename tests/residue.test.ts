@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { applyRules } from '../src/ingest/residue.js';
+import { toBlocks } from '../src/ingest/blocks.js';
+import { stopListFor } from '../src/ingest/stopwords.js';
+import { defaultSettings } from '../src/ingest/settings.js';
+import { project } from './helpers.js';
+
+const prose = 'The council voted on Tuesday to approve the new plans after a long debate in which residents spoke for hours.';
+const run = (text: string, repeated: (t: string) => boolean = () => false) => {
+  const blocks = toBlocks(text);
+  const { list } = stopListFor(blocks.flatMap((b) => b.lower));
+  const result = applyRules(blocks, { residue: project().residue, settings: defaultSettings, stopList: list, repeated });
+  return { ...result, rule: (line: number) => result.drops[blocks.findIndex((b) => b.first === line)] };
+};
+
+describe('applyRules', () => {
+  it('drops vocabulary matches with their rule id', () => {
+    expect(run(`${prose}\n\nREAD MORE: Another story entirely\n\n${prose} Again.`).rule(3)).toBe('read-more');
+  });
+
+  it('drops blocks repeated across the collection at the edges, but not shared prose mid-text', () => {
+    const shared = `${prose} Shared.`;
+    const text = `Site banner\n\n${prose}\n\n${prose} One.\n\n${prose} Two.\n\n${shared}\n\n${prose} Three.\n\n${prose} Four.\n\n${prose} Five.\n\n${prose} Six.\n\nSite footer`;
+    const r = run(text, (t) => t === 'Site banner' || t === 'Site footer' || t === shared);
+    expect(r.rule(1)).toBe('repeated');
+    expect(r.rule(19)).toBe('repeated');
+    expect(r.rule(9)).toBeUndefined();
+  });
+
+  it('pairs a credit line with the caption above it, and that caption’s alt text', () => {
+    const r = run(`${prose}\n\nTank in war\n\nSoldiers advance near the front line,\n\nReuters\n\n${prose} Again.`);
+    expect([r.rule(3), r.rule(5), r.rule(7)]).toEqual(['caption', 'caption', 'credit']);
+    expect(r.figures).toEqual([{ caption: 'Soldiers advance near the front line,', credit: 'Reuters' }]);
+  });
+
+  it('drops a label that introduces removed residue', () => {
+    expect(run(`${prose}\n\nRUSSIA LATEST:\n\nSoldiers advance near the front line,\n\nReuters\n\n${prose} Again.`).rule(3)).toBe('label');
+  });
+
+  it('keeps the fuller of two copies: a key point repeated in the text goes', () => {
+    const point = 'Applications to refinance a home loan were 7% lower than the previous week.';
+    const r = run(`${point}\n\n${prose} ${point} More follows here.`);
+    expect(r.rule(1)).toBe('duplicate');
+    expect(r.rule(3)).toBeUndefined();
+  });
+
+  it('keeps a date line before any prose for the byline, and drops one that closes a card after prose', () => {
+    const r = run(`February 29, 2024\n\n${prose}\n\nVoter guide to the election\n\nRead up on the races in every ward.\n\nFeb. 1, 2024\n\n${prose} Again.`);
+    expect(r.rule(1)).toBeUndefined();
+    expect([r.rule(5), r.rule(7), r.rule(9)]).toEqual(['related-link', 'related-link', 'related-link']);
+  });
+});
