@@ -66,7 +66,8 @@ export interface IngestData {
   topics: TopicSpec[];
 }
 
-function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): T {
+/** Reads one JSON data file and validates it; the error names the file and the problem. */
+export function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): T {
   const path = join(dir, file);
   let raw: unknown;
   try {

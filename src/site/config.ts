@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { defaultDataDir, readJson } from '../ingest/data.js';
+
+/** `_data/site.json`: the site's settings in one place. */
+export const SiteConfig = z.object({
+  about: z.string().optional(),
+  /** The archive's name, in every page title and the header. */
+  title: z.string().min(1),
+  /** One sentence on the home page, in meta descriptions and the feed. */
+  description: z.string().min(1),
+  /** Where the site is published (scheme and host): canonical links, feed, sitemap. */
+  url: z.url(),
+  /** The folder the site is served from; '/' at the host's root. */
+  pathPrefix: z.string().regex(/^\/(?:[^/]+\/)*$/, 'a path that starts and ends with "/"'),
+  /** The language of the pages (BCP 47), in `<html lang>`. */
+  language: z.string().min(2),
+  /** Articles per page on topic, entity, source and month pages. */
+  pageSize: z.number().int().positive(),
+  /** Names per page on the topic, people, places, organisation and source indexes. */
+  indexPageSize: z.number().int().positive(),
+  /** Newest articles listed on the home page. */
+  latest: z.number().int().positive(),
+  /** Related articles listed under an article. */
+  related: z.number().int().nonnegative(),
+  /** Names that appear most often with an entity, listed on its page. */
+  companions: z.number().int().nonnegative(),
+  /** Newest dated articles in the Atom feed. */
+  feedSize: z.number().int().positive(),
+  /** A name shared by more articles than this is too common to suggest related articles on its own. */
+  relatedMaxPostings: z.number().int().positive(),
+});
+export type SiteConfig = z.infer<typeof SiteConfig>;
+
+/** Reads and validates `site.json` from the data folder. */
+export function loadSiteConfig(dir = defaultDataDir): SiteConfig {
+  return readJson(dir, 'site.json', SiteConfig);
+}
+
+/** A site path ("/articles/x/") → its absolute address, with the path prefix. */
+export function absoluteUrl(config: SiteConfig, path: string): string {
+  return new URL(config.pathPrefix + path.replace(/^\//, ''), config.url).href;
+}

@@ -1,0 +1,42 @@
+/**
+ * HTML built from tagged templates in which every interpolated value is escaped unless it is
+ * already `Html`. Pages are written with `html` only, so a title or a name holding `<script>` or a
+ * quote always renders as text: escaping is the default, never something to remember.
+ */
+export class Html {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text → HTML text, safe in element content and in quoted attribute values. */
+export function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+}
+
+/** Marks trusted markup (rendered Markdown, a built SVG) so `html` does not escape it again. */
+export function raw(markup: string): Html {
+  return new Html(markup);
+}
+
+function render(value: unknown): string {
+  if (value === null || value === undefined || value === false) return '';
+  if (value instanceof Html) return value.value;
+  if (Array.isArray(value)) return value.map(render).join('');
+  return escape(String(value));
+}
+
+/** The tag: `html\`<a href="${url}">${title}</a>\`` escapes `url` and `title`. */
+export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
+  let out = strings[0]!;
+  for (let i = 0; i < values.length; i++) out += render(values[i]) + strings[i + 1]!;
+  return new Html(out);
+}
+
+/** A JSON document safe inside `<script type="application/ld+json">`: no `<` can close the element. */
+export function jsonScript(value: unknown): Html {
+  return new Html(JSON.stringify(value).replace(/</g, '\\u003c'));
+}

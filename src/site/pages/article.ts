@@ -1,0 +1,139 @@
+import type { ArticleContext, Archive } from '../archive.js';
+import { absoluteUrl, type SiteConfig } from '../config.js';
+import { FACETS, type FacetKind } from '../facets.js';
+import { html, jsonScript, raw, type Html } from '../html.js';
+import { shell } from '../layout.js';
+import { articleList, count } from '../parts.js';
+import { describePublished, longDate } from '../periods.js';
+import { bibtex, plainCitation } from '../citation.js';
+import { decodeHTML } from 'entities';
+
+/** Everything the article layout needs besides the rendered text. */
+export interface ArticleView {
+  config: SiteConfig;
+  archive: Archive;
+  reasons: Map<string, string>;
+  /** The page's URL as Eleventy wrote it. */
+  url: string;
+  /** The article text as HTML (markdown-it, raw HTML disabled). */
+  content: string;
+}
+
+/** The article page: text, facts, names, related articles, neighbours, provenance, citation. */
+export function renderArticle(view: ArticleView): string {
+  const context = view.archive.byUrl.get(view.url);
+  if (!context) throw new Error(`no archive entry for ${view.url}: is it outside the articles folder?`);
+  const { article } = context;
+  const { config } = view;
+  const url = absoluteUrl(config, article.url);
+  const excerpt = firstSentence(view.content);
+  const main = html`<article class="article" aria-labelledby="title">
+<h1 id="title">${article.title}</h1>
+${facts(context)}
+<div class="body">
+${raw(view.content)}
+</div>
+</article>
+${subjects(context)}
+${context.related.length > 0 ? html`<section aria-labelledby="related"><h2 id="related">Related articles</h2>${articleList(context.related)}</section>` : ''}
+${neighbours(context)}
+${provenance(context, view.reasons)}
+<section aria-labelledby="cite"><h2 id="cite">Cite this article</h2>
+<p class="citation">${plainCitation(article, { archive: config.title, url })}</p>
+<details><summary>BibTeX</summary><pre><code>${bibtex(article, { archive: config.title, url })}</code></pre></details>
+</section>`;
+  return shell(config, { title: article.title, url: article.url, description: excerpt, type: 'article', head: head(context, config, excerpt) }, main);
+}
+
+function facts({ article }: ArticleContext): Html {
+  const when = describePublished(article);
+  return html`<dl class="facts">
+<div><dt>Published</dt><dd>${when ? html`<time datetime="${article.published}">${when.date}</time> <span class="basis">(${when.basis}${article.published_precision !== 'day' ? `; known to the ${article.published_precision}` : ''})</span>` : html`Undated <span class="basis">(the capture gives no publication date)</span>`}</dd></div>
+${article.captured ? html`<div><dt>Captured</dt><dd><time datetime="${article.captured}">${longDate(article.captured)}</time></dd></div>` : ''}
+<div><dt>Source</dt><dd>${article.site ? article.site : 'Unknown'}${article.publisher && article.publisher !== article.site ? html` (${article.publisher})` : ''}</dd></div>
+<div><dt>Words</dt><dd>${count(article.words)}</dd></div>
+</dl>`;
+}
+
+const SUBJECT_KINDS: FacetKind[] = ['topics', 'people', 'places', 'organizations', 'sources'];
+
+function subjects(context: ArticleContext): Html {
+  const rows = SUBJECT_KINDS.filter((kind) => context.entries[kind].length > 0);
+  if (rows.length === 0) return html``;
+  return html`<section aria-labelledby="subjects"><h2 id="subjects">In this article</h2>
+<dl class="subjects">${rows.map(
+    (kind) => html`<div><dt>${FACETS[kind].label}</dt><dd><ul class="inline">${context.entries[kind].map((e) => html`<li><a href="${e.url}">${e.name}</a></li>`)}</ul></dd></div>`,
+  )}</dl></section>`;
+}
+
+function neighbours({ previous, next, article }: ArticleContext): Html {
+  if (!article.published) return html`<p class="note">This article is undated, so it has no neighbours on the timeline. <a href="/timeline/undated/">All undated articles</a>.</p>`;
+  if (!previous && !next) return html``;
+  return html`<nav class="neighbours" aria-label="By publication date">
+${previous ? html`<a href="${previous.url}" rel="prev"><span>Older</span> ${previous.title}</a>` : ''}
+${next ? html`<a href="${next.url}" rel="next"><span>Newer</span> ${next.title}</a>` : ''}
+</nav>`;
+}
+
+function rawHref(file: string): string {
+  return `/raw/${file.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+function provenance({ article }: ArticleContext, reasons: Map<string, string>): Html {
+  const figures = article.figures ?? [];
+  return html`<section aria-labelledby="provenance"><h2 id="provenance">Provenance</h2>
+<dl class="facts">
+<div><dt>Raw capture</dt><dd><a href="${rawHref(article.source.file)}">${article.source.file}</a> (${count(article.source.bytes)} bytes, unmodified)</dd></div>
+<div><dt>SHA-256</dt><dd><code class="hash">${article.source.sha256}</code></dd></div>
+</dl>
+${figures.length > 0 ? html`<h3>Figures</h3><ul>${figures.map((f) => html`<li>${f.caption ? html`${f.caption} ` : ''}<span class="credit">(${f.credit})</span></li>`)}</ul>` : ''}
+${
+  article.removed.length > 0
+    ? html`<details><summary>Lines removed in cleaning (${count(article.removed.length)})</summary>
+<table class="ledger"><thead><tr><th scope="col">Line</th><th scope="col">Rule</th><th scope="col">Text</th></tr></thead>
+<tbody>${article.removed.map(
+        (r) => html`<tr><td>${r.line}</td><td><abbr title="${reasons.get(r.rule) ?? 'No description for this rule.'}">${r.rule}</abbr></td><td>${r.text}</td></tr>`,
+      )}</tbody></table></details>`
+    : html`<p>Nothing was removed from the capture.</p>`
+}
+</section>`;
+}
+
+function head({ article, entries }: ArticleContext, config: SiteConfig, excerpt: string): Html {
+  const url = absoluteUrl(config, article.url);
+  const published = article.published
+    ? article.published_precision === 'year'
+      ? article.published.slice(0, 4)
+      : article.published_precision === 'month'
+        ? article.published.slice(0, 7)
+        : article.published
+    : undefined;
+  const ld = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    url,
+    mainEntityOfPage: url,
+    description: excerpt || undefined,
+    datePublished: published,
+    wordCount: article.words,
+    publisher: article.publisher || article.site ? { '@type': 'Organization', name: article.publisher ?? article.site } : undefined,
+    about: article.topics.length > 0 ? article.topics.map((name) => ({ '@type': 'Thing', name })) : undefined,
+    mentions: [
+      ...entries.people.map((e) => ({ '@type': 'Person', name: e.name, url: absoluteUrl(config, e.url) })),
+      ...entries.places.map((e) => ({ '@type': 'Place', name: e.name, url: absoluteUrl(config, e.url) })),
+      ...entries.organizations.map((e) => ({ '@type': 'Organization', name: e.name, url: absoluteUrl(config, e.url) })),
+    ],
+    isPartOf: { '@type': 'Collection', name: config.title, url: absoluteUrl(config, '/') },
+  };
+  return html`${published ? html`<meta property="article:published_time" content="${published}">` : ''}
+<script type="application/ld+json">${jsonScript(ld)}</script>`;
+}
+
+/** The first sentence of the text, for descriptions: tags stripped, entities kept as written. */
+function firstSentence(content: string): string {
+  const text = content.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const decoded = decodeHTML(text);
+  const end = decoded.search(/[.!?…](?:\s|$)/);
+  return end > 0 && end < 300 ? decoded.slice(0, end + 1) : decoded.slice(0, 200);
+}

@@ -1,0 +1,124 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildSite, chromiumArgs, chromiumPath, serveSite, type BuiltSite } from './site-helpers.js';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let site: BuiltSite;
+let server: Awaited<ReturnType<typeof serveSite>>;
+let browser: Browser;
+beforeAll(async () => {
+  site = await buildSite();
+  server = await serveSite(site.site);
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page, recording every request that leaves the site and every console error. */
+async function visit(path: string, options: { colorScheme?: 'light' | 'dark' } = {}) {
+  const page = await browser.newPage({ colorScheme: options.colorScheme ?? 'light' });
+  const outside: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(server.origin) && !r.url().startsWith('data:')) outside.push(r.url());
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  const response = await page.goto(server.origin + path, { waitUntil: 'load' });
+  return { page, outside, errors, status: response?.status() };
+}
+
+async function axe(page: Page) {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+function articleOf(seed: string): string {
+  const file = site.files().find((f) => f.startsWith('/articles/') && readFileSync(site.site + f, 'utf8').includes(`/raw/${seed}`));
+  return file!.replace(/index\.html$/, '');
+}
+
+describe('the archive in a browser', () => {
+  const pages = () => ({
+    home: '/',
+    article: articleOf('003_'),
+    topic: '/topics/russia-ukraine-war/',
+    entity: '/organizations/main-intelligence-directorate-gur/',
+    timeline: '/timeline/',
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`finds no accessibility violations with axe on home, an article, a topic, an entity and the timeline (${scheme})`, async () => {
+      for (const [name, path] of Object.entries(pages())) {
+        const { page, status } = await visit(path, { colorScheme: scheme });
+        expect(status, name).toBe(200);
+        expect(await axe(page), `${name} ${path}`).toEqual([]);
+        await page.close();
+      }
+    });
+  }
+
+  it('makes no request outside the site and logs no error, on every kind of page', async () => {
+    for (const path of [...Object.values(pages()), '/people/', '/sources/', '/about/', '/timeline/undated/', '/articles/hostile-names/']) {
+      const { page, outside, errors } = await visit(path);
+      expect(outside, path).toEqual([]);
+      expect(errors, path).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('runs none of the markup found in titles and names', async () => {
+    for (const path of ['/articles/hostile-names/', '/people/', '/organizations/', '/']) {
+      const { page } = await visit(path);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), path).toBeUndefined();
+      await page.close();
+    }
+    const { page } = await visit('/articles/hostile-names/');
+    expect(await page.locator('h1').textContent()).toBe(`<script>alert("title")</script> & "quoted" 'names' in a headline`);
+    await page.close();
+  });
+
+  it('lets a keyboard user skip to the content, with a visible focus ring', async () => {
+    const { page } = await visit('/');
+    await page.keyboard.press('Tab');
+    const skip = page.locator('a.skip');
+    await expect.poll(() => skip.evaluate((a) => a === document.activeElement)).toBe(true);
+    expect(await skip.isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(page.url()).toMatch(/#main$/);
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).toBe('solid');
+    await page.close();
+  });
+
+  it('switches to dark colours when the reader prefers them, and hides navigation when printed', async () => {
+    const light = await visit('/');
+    const dark = await visit('/', { colorScheme: 'dark' });
+    const background = (p: Page) => p.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(await background(light.page)).not.toBe(await background(dark.page));
+    await light.page.emulateMedia({ media: 'print' });
+    expect(await light.page.locator('.site-header nav').isVisible()).toBe(false);
+    await light.page.close();
+    await dark.page.close();
+  });
+
+  it('answers a missing address with the 404 page', async () => {
+    const { page, status } = await visit('/no/such/page/');
+    expect(status).toBe(404);
+    expect(await page.locator('h1').textContent()).toBe('Page not found');
+    await page.close();
+  });
+});

@@ -1,0 +1,182 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { escape } from '../src/site/html.js';
+import { seedGold } from './helpers.js';
+import { buildSite, eleventy, internalLinks, type BuiltSite } from './site-helpers.js';
+
+let site: BuiltSite;
+beforeAll(async () => {
+  site = await buildSite();
+}, 120_000);
+
+/** The site path of the article built from the seed whose file starts with `id` ("003"). */
+function seedUrl(id: string): string {
+  const file = seedGold.articles.find((a) => a.file.startsWith(id))!.file;
+  const page = site.files().find((f) => f.startsWith('/articles/') && readFileSync(join(site.site, f), 'utf8').includes(`/raw/${file}"`));
+  if (!page) throw new Error(`no article page for seed ${id}`);
+  return page.replace(/index\.html$/, '');
+}
+
+/** The link of the entry named `name` on an index page. */
+function entryUrl(index: string, name: string): string | undefined {
+  const link = [...site.page(index).matchAll(/<a href="([^"]+)">([^<]*)<\/a>/g)].find((m) => m[2] === escape(name));
+  return link?.[1];
+}
+
+describe('the built archive', () => {
+  it('has every page the archive names', () => {
+    const files = site.files();
+    for (const page of ['/index.html', '/about/index.html', '/404.html', '/timeline/index.html', '/timeline/undated/index.html', '/topics/index.html', '/people/index.html', '/places/index.html', '/organizations/index.html', '/sources/index.html', '/feed.xml', '/sitemap.xml', '/robots.txt', '/assets/style.css']) {
+      expect(files, page).toContain(page);
+    }
+    expect(files.filter((f) => f.startsWith('/articles/'))).toHaveLength(7);
+    expect(files.filter((f) => f.startsWith('/raw/'))).toHaveLength(7);
+  });
+
+  it("keeps every cross-link of the seeds' gold: an entity's page links each article that names it", () => {
+    for (const link of seedGold.cross_links) {
+      const url = ['/people/', '/places/', '/organizations/'].map((index) => entryUrl(index, link.entity)).find(Boolean);
+      expect(url, link.entity).toBeDefined();
+      const page = site.page(url!);
+      for (const id of link.articles) expect(page, `${link.entity} → ${id}`).toContain(`href="${seedUrl(id)}"`);
+    }
+  });
+
+  it('links only to pages and files that exist', () => {
+    const files = new Set(site.files());
+    for (const file of files) {
+      if (!file.endsWith('.html')) continue;
+      for (const url of internalLinks(readFileSync(join(site.site, file), 'utf8'))) {
+        const target = decodeURIComponent(url.endsWith('/') ? `${url}index.html` : url);
+        expect(files.has(target), `${file} → ${url}`).toBe(true);
+      }
+    }
+  });
+
+  it('renders markup and quotes from the data as text, in every page that shows them', () => {
+    const article = site.page('/articles/hostile-names/');
+    expect(article).toContain('&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; &amp; &quot;quoted&quot; &#39;names&#39;');
+    expect(article).not.toContain('<script>alert');
+    expect(article).not.toContain('<img src=x');
+    expect(article).not.toMatch(/<script>window/);
+    // Only the JSON-LD script, and nothing in it can close the element early.
+    expect(article.match(/<script/g)).toHaveLength(1);
+    const ld = article.match(/<script type="application\/ld\+json">([^]*?)<\/script>/)![1]!;
+    expect(ld).not.toContain('<');
+    expect(JSON.parse(ld).headline).toBe(`<script>alert("title")</script> & "quoted" 'names' in a headline`);
+    for (const page of ['/people/', '/organizations/', '/sources/', '/', '/timeline/2023/03/']) {
+      const html = site.page(page);
+      expect(html, page).not.toContain('<img src=x');
+      expect(html, page).not.toContain('<script>');
+    }
+    expect(site.page('/people/')).toContain('O&#39;Brien &quot;Bob&quot; Smith');
+    expect(readFileSync(join(site.site, 'feed.xml'), 'utf8')).toContain('&lt;script&gt;alert(&quot;title&quot;)');
+  });
+
+  it('shows template syntax and HTML tags in an article body as written', () => {
+    const article = site.page('/articles/hostile-names/');
+    expect(article).toContain('{{ collections.all }} and {% raw %} must show as written');
+    expect(article).toContain('&lt;b&gt;raw markup&lt;/b&gt;');
+  });
+
+  it('says an inferred date is inferred, and an undated article is undated, with no date made up', () => {
+    expect(site.page(seedUrl('003'))).toContain('<time datetime="2022-11-10">10 November 2022</time> <span class="basis">(inferred from the text)</span>');
+    const undated = site.page('/articles/undated-note/');
+    expect(undated).toContain('Undated <span class="basis">(the capture gives no publication date)</span>');
+    expect(undated.match(/<dl class="facts">[^]*?<\/dl>/)![0]).not.toContain('<time');
+    expect(undated).not.toContain('datePublished');
+    expect(undated).not.toContain('article:published_time');
+    expect(site.page('/timeline/undated/')).toContain('href="/articles/undated-note/"');
+    expect(readFileSync(join(site.site, 'feed.xml'), 'utf8')).not.toContain('undated-note');
+  });
+
+  it('reads a date a curator wrote unquoted, known only to the year, and files it under its year', () => {
+    const page = site.page('/articles/year-only/');
+    expect(page).toContain('<time datetime="2021-01-01">2021</time> <span class="basis">(stated in the text; known to the year)</span>');
+    expect(page).toContain('"datePublished":"2021"');
+    expect(site.page('/timeline/2021/')).toContain('href="/articles/year-only/"');
+    expect(site.page('/timeline/')).toContain('2021 (month not known)');
+  });
+
+  it('links an article to its older and newer neighbours by publication date', () => {
+    const page = site.page(seedUrl('003'));
+    expect(page).toMatch(/<a href="\/articles\/year-only\/" rel="prev"><span>Older<\/span>/);
+    expect(page).toMatch(/<a href="\/articles\/hostile-names\/" rel="next"><span>Newer<\/span>/);
+  });
+
+  it('lists related articles that share names, best first', () => {
+    const page = site.page(seedUrl('002'));
+    const related = page.match(/<h2 id="related">Related articles<\/h2>([^]*?)<\/section>/)![1]!;
+    const links = [...related.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links).not.toContain(seedUrl('002'));
+    expect(links).not.toContain('/articles/undated-note/');
+  });
+
+  it('gives provenance: the raw file copied into the site, its checksum, and every removed line with its rule', () => {
+    const page = site.page(seedUrl('000'));
+    const file = seedGold.articles[0]!.file;
+    expect(page).toContain(`<a href="/raw/${file}">${file}</a>`);
+    expect(readFileSync(join(site.site, 'raw', file))).toEqual(readFileSync(join(site.content, 'raw', file)));
+    expect(page).toMatch(/<summary>Lines removed in cleaning \(\d+\)<\/summary>/);
+    expect(page).toMatch(/<tr><td>\d+<\/td><td><abbr title="[^"]{20,}">consent<\/abbr><\/td><td>/);
+    expect(page).not.toContain('No description for this rule.');
+  });
+
+  it('offers a plain citation and a BibTeX entry with special characters escaped', () => {
+    const page = site.page('/articles/hostile-names/');
+    expect(page).toContain('@misc{hostile-names,');
+    expect(page).toContain('title = {&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; \\&amp; &quot;quoted&quot;');
+    expect(page).toMatch(/<p class="citation">“&lt;script&gt;.*March 2023\. Archived copy in clippings: https:\/\/example\.org\/articles\/hostile-names\//);
+  });
+
+  it('publishes an Atom feed of dated articles, a sitemap without the 404 page, and robots.txt', () => {
+    const feed = readFileSync(join(site.site, 'feed.xml'), 'utf8');
+    expect(feed).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+    expect(feed.match(/<entry>/g)).toHaveLength(3);
+    expect(feed).toContain('<updated>2023-03-01T00:00:00Z</updated>');
+    const sitemap = readFileSync(join(site.site, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain('<loc>https://example.org/articles/year-only/</loc>');
+    expect(sitemap).toContain('<loc>https://example.org/people/</loc>');
+    expect(sitemap).not.toContain('404');
+    expect(readFileSync(join(site.site, 'robots.txt'), 'utf8')).toContain('Sitemap: https://example.org/sitemap.xml');
+  });
+
+  it('gives each page a canonical address and Open Graph tags, and articles NewsArticle JSON-LD', () => {
+    const page = site.page(seedUrl('003'));
+    expect(page).toContain(`<link rel="canonical" href="https://example.org${seedUrl('003')}">`);
+    expect(page).toContain('<meta property="og:type" content="article">');
+    const ld = JSON.parse(page.match(/<script type="application\/ld\+json">([^]*?)<\/script>/)![1]!);
+    expect(ld['@type']).toBe('NewsArticle');
+    expect(ld.datePublished).toBe('2022-11-10');
+    expect(ld.mentions.map((m: { name: string }) => m.name)).toContain('Valeriy Zaluzhny');
+    expect(site.page('/topics/')).toContain('<link rel="canonical" href="https://example.org/topics/">');
+  });
+
+  it('needs no script to browse: no page loads one', () => {
+    for (const file of site.files().filter((f) => f.endsWith('.html'))) {
+      const html = readFileSync(join(site.site, file), 'utf8');
+      expect(html.match(/<script(?! type="application\/ld\+json")/g), file).toBeNull();
+    }
+  });
+
+  it('keeps an article page, HTML and CSS, within 14 kB gzipped', () => {
+    const css = gzipSync(readFileSync(join(site.site, 'assets', 'style.css'))).length;
+    const weights = site
+      .files()
+      .filter((f) => f.startsWith('/articles/'))
+      .map((f) => ({ f, bytes: gzipSync(readFileSync(join(site.site, f))).length + css }));
+    for (const { f, bytes } of weights) expect(bytes, f).toBeLessThanOrEqual(14 * 1024);
+  });
+
+  it('builds byte-identical files from the same articles', async () => {
+    const again = join(site.content, '..', '_site-again');
+    await eleventy(site.content, again);
+    for (const file of site.files()) {
+      expect(existsSync(join(again, file)), file).toBe(true);
+      expect(readFileSync(join(again, file)).equals(readFileSync(join(site.site, file))), file).toBe(true);
+    }
+  });
+});

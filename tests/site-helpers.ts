@@ -1,0 +1,87 @@
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import { runIngest } from '../src/ingest/run.js';
+import { defaultDataDir } from '../src/ingest/data.js';
+import { defaultSettings } from '../src/ingest/settings.js';
+import { fixtures, projectRoot, seedsDir } from './helpers.js';
+
+export interface BuiltSite {
+  content: string;
+  site: string;
+  /** A page's HTML by its site path ("/topics/"), read from the build. */
+  page(path: string): string;
+  /** Every file the build wrote, as site paths. */
+  files(): string[];
+}
+
+/**
+ * Builds the site the way `npm run build` does, into a temp folder: the seed captures ingested,
+ * the hand-written articles of tests/fixtures/site beside them, then the Eleventy CLI.
+ */
+export async function buildSite(output?: string): Promise<BuiltSite> {
+  const root = mkdtempSync(join(tmpdir(), 'clippings-site-'));
+  const content = join(root, 'content');
+  const site = output ?? join(root, '_site');
+  mkdirSync(join(content, 'raw'), { recursive: true });
+  cpSync(seedsDir, join(content, 'raw'), { recursive: true });
+  await runIngest({ from: join(content, 'raw'), out: join(content, 'articles'), dataDir: defaultDataDir, settings: defaultSettings, jobs: 1 });
+  cpSync(join(fixtures, 'site', 'raw'), join(content, 'raw'), { recursive: true });
+  cpSync(join(fixtures, 'site', 'articles'), join(content, 'articles'), { recursive: true });
+  await eleventy(content, site);
+  return siteAt(content, site);
+}
+
+/** Runs the Eleventy CLI with the project's config over `input`. */
+export async function eleventy(input: string, output: string): Promise<void> {
+  const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
+  const bin = join(projectRoot, 'node_modules', '.bin', 'eleventy');
+  await promisify(execFile)(tsx, [bin, '--config=eleventy.config.ts', `--input=${input}`, `--output=${output}`, '--quiet'], { cwd: projectRoot });
+}
+
+function siteAt(content: string, site: string): BuiltSite {
+  return {
+    content,
+    site,
+    page: (path) => readFileSync(join(site, decodeURIComponent(path), path.endsWith('/') ? 'index.html' : ''), 'utf8'),
+    files: () => walk(site).map((file) => `/${relative(site, file)}`),
+  };
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]));
+}
+
+/** The site paths of every `href` and `src` in a page (fragments and absolute URLs left out). */
+export function internalLinks(html: string): string[] {
+  return [...html.matchAll(/\s(?:href|src)="([^"#]*)(?:#[^"]*)?"/g)].map((m) => m[1]!.replace(/&amp;/g, '&')).filter((url) => url.startsWith('/'));
+}
+
+/** Serves a built site on a free loopback port, the way a static host would (404.html for misses). */
+export async function serveSite(dir: string): Promise<{ origin: string; close: () => Promise<void> }> {
+  const { createServer } = await import('node:http');
+  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' };
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    let file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
+    let status = 200;
+    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) {
+      file = join(dir, '404.html');
+      status = 404;
+    }
+    const ext = file.slice(file.lastIndexOf('.'));
+    response.writeHead(status, { 'content-type': types[ext] ?? 'application/octet-stream' });
+    response.end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address() as { port: number };
+  return { origin: `http://127.0.0.1:${address.port}`, close: () => new Promise((done) => server.close(() => done())) };
+}
+
+/** Debian's Chromium, as CI installs it. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
