@@ -31,8 +31,8 @@ describe('the built archive', () => {
     for (const page of ['/index.html', '/about/index.html', '/404.html', '/timeline/index.html', '/timeline/undated/index.html', '/topics/index.html', '/people/index.html', '/places/index.html', '/organizations/index.html', '/sources/index.html', '/feed.xml', '/sitemap.xml', '/robots.txt', '/assets/style.css']) {
       expect(files, page).toContain(page);
     }
-    expect(files.filter((f) => f.startsWith('/articles/'))).toHaveLength(7);
-    expect(files.filter((f) => f.startsWith('/raw/'))).toHaveLength(7);
+    expect(files.filter((f) => f.startsWith('/articles/'))).toHaveLength(8);
+    expect(files.filter((f) => f.startsWith('/raw/'))).toHaveLength(8);
   });
 
   it("keeps every cross-link of the seeds' gold: an entity's page links each article that names it", () => {
@@ -62,7 +62,7 @@ describe('the built archive', () => {
     expect(article).not.toContain('<img src=x');
     expect(article).not.toMatch(/<script>window/);
     // Only the JSON-LD script, and nothing in it can close the element early.
-    expect(article.match(/<script/g)).toHaveLength(1);
+    expect(article.match(/<script(?! type="module" src="\/assets\/highlight.js")/g)).toHaveLength(1);
     const ld = article.match(/<script type="application\/ld\+json">([^]*?)<\/script>/)![1]!;
     expect(ld).not.toContain('<');
     expect(JSON.parse(ld).headline).toBe(`<script>alert("title")</script> & "quoted" 'names' in a headline`);
@@ -82,9 +82,9 @@ describe('the built archive', () => {
   });
 
   it('says an inferred date is inferred, and an undated article is undated, with no date made up', () => {
-    expect(site.page(seedUrl('003'))).toContain('<time datetime="2022-11-10">10 November 2022</time> <span class="basis">(inferred from the text)</span>');
+    expect(site.page(seedUrl('003'))).toContain('<time datetime="2022-11-10" data-pagefind-meta="date">10 November 2022</time> <span class="basis">(inferred from the text)</span>');
     const undated = site.page('/articles/undated-note/');
-    expect(undated).toContain('Undated <span class="basis">(the capture gives no publication date)</span>');
+    expect(undated).toContain('<span data-pagefind-meta="date">Undated</span> <span class="basis">(the capture gives no publication date)</span>');
     expect(undated.match(/<dl class="facts">[^]*?<\/dl>/)![0]).not.toContain('<time');
     expect(undated).not.toContain('datePublished');
     expect(undated).not.toContain('article:published_time');
@@ -94,7 +94,7 @@ describe('the built archive', () => {
 
   it('reads a date a curator wrote unquoted, known only to the year, and files it under its year', () => {
     const page = site.page('/articles/year-only/');
-    expect(page).toContain('<time datetime="2021-01-01">2021</time> <span class="basis">(stated in the text; known to the year)</span>');
+    expect(page).toContain('<time datetime="2021-01-01" data-pagefind-meta="date">2021</time> <span class="basis">(stated in the text; known to the year)</span>');
     expect(page).toContain('"datePublished":"2021"');
     expect(site.page('/timeline/2021/')).toContain('href="/articles/year-only/"');
     expect(site.page('/timeline/')).toContain('2021 (month not known)');
@@ -155,11 +155,26 @@ describe('the built archive', () => {
     expect(site.page('/topics/')).toContain('<link rel="canonical" href="https://example.org/topics/">');
   });
 
-  it('needs no script to browse: no page loads one', () => {
+  it('loads no script but the search page\'s and the article highlighter', () => {
     for (const file of site.files().filter((f) => f.endsWith('.html'))) {
       const html = readFileSync(join(site.site, file), 'utf8');
-      expect(html.match(/<script(?! type="application\/ld\+json")/g), file).toBeNull();
+      const scripts = [...html.matchAll(/<script(?! type="application\/ld\+json")[^>]*>/g)].map((m) => m[0]);
+      const allowed = file === '/search/index.html'
+        ? ['<script src="/pagefind/pagefind-ui.js">', '<script type="module" src="/assets/search.js">']
+        : file.startsWith('/articles/') ? ['<script type="module" src="/assets/highlight.js">'] : [];
+      expect(scripts, file).toEqual(allowed);
     }
+  });
+
+  it('indexes only the articles for search, with their filters, and writes the Pagefind bundle', () => {
+    const entry = JSON.parse(readFileSync(join(site.site, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+    expect(entry.languages.en.page_count).toBe(8);
+    const article = site.page('/articles/hostile-names/');
+    expect(article).toMatch(/<article [^>]*data-pagefind-body data-pagefind-sort="date:2023-03-01" data-pagefind-filter="year:2023">/);
+    // Markup in a name reaches Pagefind as character references (see src/site/pagefind.ts).
+    expect(article).toContain('data-pagefind-filter="person:&amp;amp;#60;img src=x onerror=&amp;amp;#34;window.__pwned=1&amp;amp;#34;&amp;amp;#62;"');
+    expect(site.page('/articles/undated-note/')).toContain('data-pagefind-sort="date:0000-00-00" data-pagefind-filter="year:Undated"');
+    expect(site.page('/topics/')).not.toContain('data-pagefind-body');
   });
 
   it('keeps an article page, HTML and CSS, within 14 kB gzipped', () => {
@@ -171,10 +186,10 @@ describe('the built archive', () => {
     for (const { f, bytes } of weights) expect(bytes, f).toBeLessThanOrEqual(14 * 1024);
   });
 
-  it('builds byte-identical files from the same articles', async () => {
+  it('builds byte-identical pages from the same articles', async () => {
     const again = join(site.content, '..', '_site-again');
     await eleventy(site.content, again);
-    for (const file of site.files()) {
+    for (const file of site.files().filter((f) => !f.startsWith('/pagefind/'))) {
       expect(existsSync(join(again, file)), file).toBe(true);
       expect(readFileSync(join(again, file)).equals(readFileSync(join(site.site, file))), file).toBe(true);
     }

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { runIngest } from '../src/ingest/run.js';
 import { defaultDataDir } from '../src/ingest/data.js';
 import { defaultSettings } from '../src/ingest/settings.js';
+import { indexSite } from '../src/search/index.js';
 import { fixtures, projectRoot, seedsDir } from './helpers.js';
 
 export interface BuiltSite {
@@ -31,6 +32,7 @@ export async function buildSite(output?: string): Promise<BuiltSite> {
   cpSync(join(fixtures, 'site', 'raw'), join(content, 'raw'), { recursive: true });
   cpSync(join(fixtures, 'site', 'articles'), join(content, 'articles'), { recursive: true });
   await eleventy(content, site);
+  await indexSite(site, 'en');
   return siteAt(content, site);
 }
 

@@ -46,6 +46,7 @@ ${meta.noindex ? html`<meta name="robots" content="noindex">` : html`<link rel="
 <meta property="og:type" content="${meta.type ?? 'website'}">
 <meta property="og:url" content="${canonical}">
 <meta name="color-scheme" content="light dark">
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/style.css">
 <link rel="alternate" type="application/atom+xml" title="${config.title}" href="/feed.xml">
 ${meta.head}
@@ -55,6 +56,7 @@ ${meta.head}
 <header class="site-header">
 <a class="site-name" href="/">${config.title}</a>
 <nav aria-label="Archive"><ul>${NAV.map(([href, label]) => html`<li><a href="${href}"${current(href)}>${label}</a></li>`)}</ul></nav>
+<form class="site-search" role="search" action="/search/" method="get"><label for="site-search">Search the archive</label> <input id="site-search" type="search" name="q"> <button type="submit">Search</button></form>
 </header>
 <main id="main" tabindex="-1">
 ${main}

@@ -11,6 +11,8 @@ import { renderEntry, renderIndex, renderPeriod } from './pages/listings.js';
 import { renderTimeline } from './pages/timeline.js';
 import { renderAbout, renderNotFound } from './pages/about.js';
 import { renderFeed, renderRobots, renderSitemap } from './pages/feeds.js';
+import { renderSearch } from './pages/search.js';
+import { loadAliases } from './aliases.js';
 import type { EntryPage, IndexPage, PeriodPage } from './archive.js';
 
 export interface SitePluginOptions {
@@ -31,6 +33,7 @@ function sitemapUrls(archive: Archive): string[] {
     '/',
     '/timeline/',
     '/about/',
+    '/search/',
     ...archive.articles.map((a) => a.url),
     ...[...archive.indexPages, ...archive.entryPages, ...archive.periodPages].map((p) => p.url),
   ];
@@ -47,6 +50,7 @@ const ASSETS = join(import.meta.dirname, 'assets');
 export function clippingsSite(eleventyConfig: UserConfig, options: SitePluginOptions = {}): void {
   const config = loadSiteConfig(options.dataDir);
   const reasons = loadReasons(options.dataDir);
+  const aliases = loadAliases(options.dataDir);
   const input = eleventyConfig.directories.input;
 
   // The body is escaped by ingest; raw HTML stays off so a curator's `<b>` shows as written too.
@@ -70,11 +74,12 @@ export function clippingsSite(eleventyConfig: UserConfig, options: SitePluginOpt
 
   const hidden = { eleventyExcludeFromCollections: true };
   eleventyConfig.addTemplate('_includes/article.11ty.js', {
-    render: (data: PageData) => renderArticle({ config, archive: data.collections.archive, reasons, url: data.page.url, content: data.content }),
+    render: (data: PageData) => renderArticle({ config, archive: data.collections.archive, reasons, aliases, url: data.page.url, content: data.content }),
   });
   eleventyConfig.addTemplate('index.11ty.js', { render: (data: PageData) => renderHome(config, data.collections.archive) }, { layout: false, permalink: '/' });
   eleventyConfig.addTemplate('timeline.11ty.js', { render: (data: PageData) => renderTimeline(config, data.collections.archive) }, { layout: false, permalink: '/timeline/' });
   eleventyConfig.addTemplate('about.11ty.js', { render: (data: PageData) => renderAbout(config, data.collections.archive, reasons) }, { layout: false, permalink: '/about/' });
+  eleventyConfig.addTemplate('search.11ty.js', { render: () => renderSearch(config) }, { layout: false, permalink: '/search/' });
   eleventyConfig.addTemplate('404.11ty.js', { render: () => renderNotFound(config) }, { ...hidden, layout: false, permalink: '/404.html' });
 
   const paged = (path: string, render: (data: PageData) => string) =>

@@ -7,12 +7,15 @@ import { articleList, count } from '../parts.js';
 import { describePublished, longDate } from '../periods.js';
 import { bibtex, plainCitation } from '../citation.js';
 import { decodeHTML } from 'entities';
+import { filterAttribute } from '../pagefind.js';
 
 /** Everything the article layout needs besides the rendered text. */
 export interface ArticleView {
   config: SiteConfig;
   archive: Archive;
   reasons: Map<string, string>;
+  /** Other names of the people, places and organisations, shown and indexed for search. */
+  aliases: Map<string, string[]>;
   /** The page's URL as Eleventy wrote it. */
   url: string;
   /** The article text as HTML (markdown-it, raw HTML disabled). */
@@ -27,14 +30,16 @@ export function renderArticle(view: ArticleView): string {
   const { config } = view;
   const url = absoluteUrl(config, article.url);
   const excerpt = firstSentence(view.content);
-  const main = html`<article class="article" aria-labelledby="title">
-<h1 id="title">${article.title}</h1>
+  // Search indexes the article only (data-pagefind-body): title, text, names and their aliases;
+  // facts, related lists and provenance stay out. Undated articles sort last but stay findable.
+  const main = html`<article class="article" aria-labelledby="title" data-pagefind-body data-pagefind-sort="date:${article.published ?? '0000-00-00'}" data-pagefind-filter="year:${article.published?.slice(0, 4) ?? 'Undated'}">
+<h1 id="title" data-pagefind-meta="title">${article.title}</h1>
 ${facts(context)}
 <div class="body">
 ${raw(view.content)}
 </div>
+${subjects(context, view.aliases)}
 </article>
-${subjects(context)}
 ${context.related.length > 0 ? html`<section aria-labelledby="related"><h2 id="related">Related articles</h2>${articleList(context.related)}</section>` : ''}
 ${neighbours(context)}
 ${provenance(context, view.reasons)}
@@ -45,24 +50,31 @@ ${provenance(context, view.reasons)}
   return shell(config, { title: article.title, url: article.url, description: excerpt, type: 'article', head: head(context, config, excerpt) }, main);
 }
 
-function facts({ article }: ArticleContext): Html {
+function facts({ article, entries }: ArticleContext): Html {
+  const source = entries.sources[0];
   const when = describePublished(article);
-  return html`<dl class="facts">
-<div><dt>Published</dt><dd>${when ? html`<time datetime="${article.published}">${when.date}</time> <span class="basis">(${when.basis}${article.published_precision !== 'day' ? `; known to the ${article.published_precision}` : ''})</span>` : html`Undated <span class="basis">(the capture gives no publication date)</span>`}</dd></div>
+  return html`<dl class="facts" data-pagefind-ignore>
+<div><dt>Published</dt><dd>${when ? html`<time datetime="${article.published}" data-pagefind-meta="date">${when.date}</time> <span class="basis">(${when.basis}${article.published_precision !== 'day' ? `; known to the ${article.published_precision}` : ''})</span>` : html`<span data-pagefind-meta="date">Undated</span> <span class="basis">(the capture gives no publication date)</span>`}</dd></div>
 ${article.captured ? html`<div><dt>Captured</dt><dd><time datetime="${article.captured}">${longDate(article.captured)}</time></dd></div>` : ''}
-<div><dt>Source</dt><dd>${article.site ? article.site : 'Unknown'}${article.publisher && article.publisher !== article.site ? html` (${article.publisher})` : ''}</dd></div>
+<div><dt>Source</dt><dd>${source ? html`<a href="${source.url}" data-pagefind-meta="site" data-pagefind-filter="${filterAttribute('site', source.name)}">${source.name}</a>` : 'Unknown'}${article.publisher && article.publisher !== article.site ? html` (${article.publisher})` : ''}</dd></div>
 <div><dt>Words</dt><dd>${count(article.words)}</dd></div>
 </dl>`;
 }
 
-const SUBJECT_KINDS: FacetKind[] = ['topics', 'people', 'places', 'organizations', 'sources'];
+const SUBJECT_KINDS: FacetKind[] = ['topics', 'people', 'places', 'organizations'];
+/** The search filter each facet feeds. */
+const FILTERS: Record<string, string> = { topics: 'topic', people: 'person', places: 'place', organizations: 'organisation' };
 
-function subjects(context: ArticleContext): Html {
+function subjects(context: ArticleContext, aliases: Map<string, string[]>): Html {
   const rows = SUBJECT_KINDS.filter((kind) => context.entries[kind].length > 0);
   if (rows.length === 0) return html``;
+  const item = (kind: FacetKind, name: string, url: string) => {
+    const also = kind === 'topics' ? undefined : aliases.get(name);
+    return html`<li><a href="${url}" data-pagefind-filter="${filterAttribute(FILTERS[kind]!, name)}">${name}</a>${also ? html` <span class="aka">(also ${also.join(', ')})</span>` : ''}</li>`;
+  };
   return html`<section aria-labelledby="subjects"><h2 id="subjects">In this article</h2>
 <dl class="subjects">${rows.map(
-    (kind) => html`<div><dt>${FACETS[kind].label}</dt><dd><ul class="inline">${context.entries[kind].map((e) => html`<li><a href="${e.url}">${e.name}</a></li>`)}</ul></dd></div>`,
+    (kind) => html`<div><dt>${FACETS[kind].label}</dt><dd><ul class="inline">${context.entries[kind].map((e) => item(kind, e.name, e.url))}</ul></dd></div>`,
   )}</dl></section>`;
 }
 
@@ -127,7 +139,8 @@ function head({ article, entries }: ArticleContext, config: SiteConfig, excerpt:
     isPartOf: { '@type': 'Collection', name: config.title, url: absoluteUrl(config, '/') },
   };
   return html`${published ? html`<meta property="article:published_time" content="${published}">` : ''}
-<script type="application/ld+json">${jsonScript(ld)}</script>`;
+<script type="application/ld+json">${jsonScript(ld)}</script>
+<script type="module" src="/assets/highlight.js"></script>`;
 }
 
 /** The first sentence of the text, for descriptions: tags stripped, entities kept as written. */

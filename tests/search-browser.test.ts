@@ -1,0 +1,163 @@
+/// <reference lib="dom" />
+// Functions passed to page.evaluate run in the browser: they need the DOM types.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildSite, chromiumArgs, chromiumPath, serveSite, type BuiltSite } from './site-helpers.js';
+
+let site: BuiltSite;
+let server: Awaited<ReturnType<typeof serveSite>>;
+let browser: Browser;
+beforeAll(async () => {
+  site = await buildSite();
+  server = await serveSite(site.site);
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function seedUrl(prefix: string): string {
+  const file = site.files().find((f) => f.startsWith('/articles/') && readFileSync(site.site + f, 'utf8').includes(`/raw/${prefix}`));
+  return file!.replace(/index\.html$/, '');
+}
+
+interface Visit {
+  page: Page;
+  outside: string[];
+  errors: string[];
+  /** Bytes of every response body the page received. */
+  bytes: () => Promise<number>;
+}
+
+async function visit(path: string): Promise<Visit> {
+  const page = await browser.newPage();
+  const outside: string[] = [];
+  const errors: string[] = [];
+  const sizes: Promise<number>[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(server.origin) && !r.url().startsWith('data:')) outside.push(r.url());
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+  });
+  page.on('requestfinished', (r) => sizes.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)));
+  await page.goto(server.origin + path, { waitUntil: 'load' });
+  return { page, outside, errors, bytes: async () => (await Promise.all(sizes)).reduce((a, b) => a + b, 0) };
+}
+
+/** The result links on the search page once the results for the current query are in. */
+async function results(page: Page): Promise<string[]> {
+  await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15_000 });
+  await page.waitForFunction(() => !document.querySelector('.pagefind-ui__loading'));
+  return page.$$eval('.pagefind-ui__result-link', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+async function search(query: string): Promise<{ visit: Visit; urls: string[] }> {
+  const v = await visit(`/search/?q=${encodeURIComponent(query)}`);
+  return { visit: v, urls: await results(v.page) };
+}
+
+describe('search in a browser', () => {
+  it('finds article 003 first for "Zaluzhny", 001 for "Avdiivka", and 000 and 001 for "GUR"', async () => {
+    const zaluzhny = await search('Zaluzhny');
+    expect(zaluzhny.urls[0]).toBe(seedUrl('003_'));
+    const avdiivka = await search('Avdiivka');
+    expect(avdiivka.urls).toContain(seedUrl('001_'));
+    const gur = await search('GUR');
+    expect(new Set(gur.urls)).toEqual(new Set([seedUrl('000_'), seedUrl('001_')]));
+    for (const r of [zaluzhny, avdiivka, gur]) await r.visit.page.close();
+  });
+
+  it('finds the same articles by an alias as by the name: GUR and Main Intelligence Directorate, Zelenskyy and Zelenskiy', async () => {
+    const sets: Record<string, Set<string>> = {};
+    for (const q of ['GUR', 'Main Intelligence Directorate', 'Zelensky', 'Zelenskyy', 'Zelenskiy']) {
+      const r = await search(q);
+      sets[q] = new Set(r.urls);
+      await r.visit.page.close();
+    }
+    expect(sets['Main Intelligence Directorate']).toEqual(sets.GUR);
+    expect(sets.Zelenskyy).toEqual(sets.Zelensky);
+    expect(sets.Zelenskiy).toEqual(sets.Zelensky);
+    expect(sets.Zelensky!.size).toBeGreaterThan(0);
+  });
+
+  it('narrows results by a place filter: Kherson leaves 002 and 003', async () => {
+    const { visit: v, urls } = await search('Russia');
+    expect(urls.length).toBeGreaterThan(2);
+    await v.page.locator('summary', { hasText: /^Place$/ }).click();
+    const kherson = v.page.locator('input.pagefind-ui__filter-checkbox[name="place"][value="Kherson"]');
+    expect(await v.page.locator(`label[for="place-Kherson"]`).textContent()).toMatch(/Kherson \(\d+\)/);
+    await kherson.check();
+    await expect.poll(async () => new Set(await results(v.page))).toEqual(new Set([seedUrl('002_'), seedUrl('003_')]));
+    await v.page.close();
+  });
+
+  it('orders by date, newest or oldest first, and keeps undated articles findable after the dated', async () => {
+    const v = await visit('/search/?q=Testville&sort=desc');
+    const newest = await results(v.page);
+    expect(newest.slice(0, 2)).toEqual(['/articles/hostile-names/', '/articles/year-only/']);
+    expect(newest).toContain('/articles/undated-note/');
+    await Promise.all([v.page.waitForURL(/sort=asc/), v.page.selectOption('#search-sort', 'asc')]);
+    const oldest = await results(v.page);
+    const dated = oldest.filter((u) => u === '/articles/hostile-names/' || u === '/articles/year-only/');
+    expect(dated).toEqual(['/articles/year-only/', '/articles/hostile-names/']);
+    await v.page.close();
+  });
+
+  it('shows results for a query in the address without typing, and keeps a typed query in the address', async () => {
+    const { visit: v, urls } = await search('Crimea');
+    expect(new Set(urls)).toEqual(new Set([seedUrl('000_'), seedUrl('002_'), seedUrl('003_')]));
+    await v.page.fill('.pagefind-ui__search-input', 'Kherson');
+    await expect.poll(() => v.page.url()).toMatch(/\?q=Kherson$/);
+    await v.page.close();
+  });
+
+  it('searches from the box in every page header', async () => {
+    const v = await visit('/topics/');
+    await v.page.fill('#site-search', 'Avdiivka');
+    await v.page.press('#site-search', 'Enter');
+    await v.page.waitForURL(/\/search\/\?q=Avdiivka$/);
+    expect(await results(v.page)).toContain(seedUrl('001_'));
+    await v.page.close();
+  });
+
+  it('highlights the searched terms on the article page a result leads to', async () => {
+    const { visit: v } = await search('Zaluzhny');
+    await v.page.locator('.pagefind-ui__result-link').first().click();
+    await v.page.waitForURL(/highlight=zaluzhny/);
+    await v.page.waitForSelector('mark');
+    expect((await v.page.locator('.body mark').first().textContent())?.toLowerCase()).toBe('zaluzhny');
+    await v.page.close();
+  });
+
+  it('runs none of the markup in titles, names and sites shown among results and filters', async () => {
+    const { visit: v, urls } = await search('Testville');
+    expect(urls).toContain('/articles/hostile-img/');
+    expect(urls).toContain('/articles/hostile-names/');
+    expect(await v.page.locator('.pagefind-ui__result-link[href*="hostile-img"]').textContent()).toContain('<img src=x onerror=');
+    // Filter values are drawn as HTML by Pagefind's UI: they must arrive as text.
+    await v.page.locator('summary', { hasText: /^Person$/ }).click();
+    expect(await v.page.locator('input[name="person"] + label').allTextContents()).toContain(`<img src=x onerror="window.__pwned=1"> (1)`);
+    expect(await v.page.locator('input[name="person"] + label').allTextContents()).toContain(`O'Brien "Bob" Smith (1)`);
+    await v.page.locator('summary', { hasText: /^Site$/ }).click();
+    expect(await v.page.locator('input[name="site"] + label').allTextContents()).toContain('Evil "Site" <b>bold</b> (1)');
+    await v.page.waitForLoadState('networkidle');
+    expect(await v.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await v.page.locator('#search img').count()).toBe(0);
+    await v.page.close();
+  });
+
+  it('logs no error and makes no request outside the site, and reports the bytes a first query loads', async () => {
+    const { visit: v } = await search('Crimea');
+    expect(v.errors, v.errors.join("\n")).toEqual([]);
+    expect(v.outside).toEqual([]);
+    console.log(`First query ("Crimea") on the test archive: ${await v.bytes()} bytes transferred, page included.`);
+    await v.page.close();
+  });
+});
