@@ -59,10 +59,11 @@ describe('the archive in a browser', () => {
     topic: '/topics/russia-ukraine-war/',
     entity: '/organizations/main-intelligence-directorate-gur/',
     timeline: '/timeline/',
+    search: '/search/?q=Crimea',
   });
 
   for (const scheme of ['light', 'dark'] as const) {
-    it(`finds no accessibility violations with axe on home, an article, a topic, an entity and the timeline (${scheme})`, async () => {
+    it(`finds no accessibility violations with axe on home, an article, a topic, an entity, the timeline and search (${scheme})`, async () => {
       for (const [name, path] of Object.entries(pages())) {
         const { page, status } = await visit(path, { colorScheme: scheme });
         expect(status, name).toBe(200);
@@ -115,6 +116,18 @@ describe('the archive in a browser', () => {
     expect(await light.page.locator('.site-header nav').isVisible()).toBe(false);
     await light.page.close();
     await dark.page.close();
+  });
+
+  it('lets a reader browse from home to a topic to an article with JavaScript off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/`);
+    await page.getByRole('navigation', { name: 'Archive' }).getByRole('link', { name: 'Topics' }).click();
+    await page.getByRole('link', { name: 'Russia–Ukraine war' }).first().click();
+    await page.locator('ol.articles a').first().click();
+    expect(page.url()).toMatch(/\/articles\/[^/]+\/$/);
+    expect(await page.locator('.body p').count()).toBeGreaterThan(0);
+    await context.close();
   });
 
   it('answers a missing address with the 404 page', async () => {

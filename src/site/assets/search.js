@@ -15,6 +15,8 @@ const ui = new PagefindUI({
   sort: order.value ? { date: order.value } : undefined,
   autofocus: !params.get('q'),
 });
+// Pagefind's input has only a title; a label names it for screen readers (axe: label-title-only).
+document.querySelector('.pagefind-ui__search-input')?.setAttribute('aria-label', 'Search the articles');
 const query = params.get('q');
 if (query) ui.triggerSearch(query);
 
