@@ -1,55 +1,16 @@
 /// <reference lib="dom" />
 // Functions passed to page.evaluate run in the browser: they need the DOM types.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildSite, chromiumArgs, chromiumPath, serveSite, type BuiltSite } from './site-helpers.js';
+import type { Page } from 'playwright-core';
+import { articleOf, openSite, type BrowserSession, type Visit } from './site-helpers.js';
 
-let site: BuiltSite;
-let server: Awaited<ReturnType<typeof serveSite>>;
-let browser: Browser;
+let session: BrowserSession;
 beforeAll(async () => {
-  site = await buildSite();
-  server = await serveSite(site.site);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  session = await openSite();
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-function seedUrl(prefix: string): string {
-  const file = site.files().find((f) => f.startsWith('/articles/') && readFileSync(site.site + f, 'utf8').includes(`/raw/${prefix}`));
-  return file!.replace(/index\.html$/, '');
-}
-
-interface Visit {
-  page: Page;
-  outside: string[];
-  errors: string[];
-  /** Bytes of every response body the page received. */
-  bytes: () => Promise<number>;
-}
-
-async function visit(path: string): Promise<Visit> {
-  const page = await browser.newPage();
-  const outside: string[] = [];
-  const errors: string[] = [];
-  const sizes: Promise<number>[] = [];
-  page.on('request', (r) => {
-    if (!r.url().startsWith(server.origin) && !r.url().startsWith('data:')) outside.push(r.url());
-  });
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
-  });
-  page.on('requestfinished', (r) => sizes.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)));
-  await page.goto(server.origin + path, { waitUntil: 'load' });
-  return { page, outside, errors, bytes: async () => (await Promise.all(sizes)).reduce((a, b) => a + b, 0) };
-}
+afterAll(() => session?.close());
+const visit = (path: string): Promise<Visit> => session.visit(path);
+const seedUrl = (prefix: string) => articleOf(session.site, prefix);
 
 /** The result links on the search page once the results for the current query are in. */
 async function results(page: Page): Promise<string[]> {

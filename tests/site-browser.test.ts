@@ -3,39 +3,17 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildSite, chromiumArgs, chromiumPath, serveSite, type BuiltSite } from './site-helpers.js';
+import type { Page } from 'playwright-core';
+import { articleOf, openSite, type BrowserSession } from './site-helpers.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let site: BuiltSite;
-let server: Awaited<ReturnType<typeof serveSite>>;
-let browser: Browser;
+let session: BrowserSession;
 beforeAll(async () => {
-  site = await buildSite();
-  server = await serveSite(site.site);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  session = await openSite();
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Opens a page, recording every request that leaves the site and every console error. */
-async function visit(path: string, options: { colorScheme?: 'light' | 'dark' } = {}) {
-  const page = await browser.newPage({ colorScheme: options.colorScheme ?? 'light' });
-  const outside: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (r) => {
-    if (!r.url().startsWith(server.origin) && !r.url().startsWith('data:')) outside.push(r.url());
-  });
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  const response = await page.goto(server.origin + path, { waitUntil: 'load' });
-  return { page, outside, errors, status: response?.status() };
-}
+afterAll(() => session?.close());
+const visit: BrowserSession['visit'] = (path, options) => session.visit(path, options);
 
 async function axe(page: Page) {
   await page.addScriptTag({ content: axeSource });
@@ -47,15 +25,10 @@ async function axe(page: Page) {
   });
 }
 
-function articleOf(seed: string): string {
-  const file = site.files().find((f) => f.startsWith('/articles/') && readFileSync(site.site + f, 'utf8').includes(`/raw/${seed}`));
-  return file!.replace(/index\.html$/, '');
-}
-
 describe('the archive in a browser', () => {
   const pages = () => ({
     home: '/',
-    article: articleOf('003_'),
+    article: articleOf(session.site, '003_'),
     topic: '/topics/russia-ukraine-war/',
     entity: '/organizations/main-intelligence-directorate-gur/',
     timeline: '/timeline/',
@@ -119,9 +92,9 @@ describe('the archive in a browser', () => {
   });
 
   it('lets a reader browse from home to a topic to an article with JavaScript off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${session.origin}/`);
     await page.getByRole('navigation', { name: 'Archive' }).getByRole('link', { name: 'Topics' }).click();
     await page.getByRole('link', { name: 'Russia–Ukraine war' }).first().click();
     await page.locator('ol.articles a').first().click();

@@ -4,20 +4,14 @@ import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { escape } from '../src/site/html.js';
 import { seedGold } from './helpers.js';
-import { buildSite, eleventy, internalLinks, type BuiltSite } from './site-helpers.js';
+import { articleOf, buildSite, eleventy, internalLinks, type BuiltSite } from './site-helpers.js';
 
 let site: BuiltSite;
 beforeAll(async () => {
   site = await buildSite();
 }, 120_000);
 
-/** The site path of the article built from the seed whose file starts with `id` ("003"). */
-function seedUrl(id: string): string {
-  const file = seedGold.articles.find((a) => a.file.startsWith(id))!.file;
-  const page = site.files().find((f) => f.startsWith('/articles/') && readFileSync(join(site.site, f), 'utf8').includes(`/raw/${file}"`));
-  if (!page) throw new Error(`no article page for seed ${id}`);
-  return page.replace(/index\.html$/, '');
-}
+const seedUrl = (id: string) => articleOf(site, `${id}_`);
 
 /** The link of the entry named `name` on an index page. */
 function entryUrl(index: string, name: string): string | undefined {

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { runIngest } from '../src/ingest/run.js';
 import { defaultDataDir } from '../src/ingest/data.js';
 import { defaultSettings } from '../src/ingest/settings.js';
@@ -87,3 +88,67 @@ export async function serveSite(dir: string): Promise<{ origin: string; close: (
 /** Debian's Chromium, as CI installs it. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** The site path of the article built from the capture whose file name starts with `prefix`. */
+export function articleOf(site: BuiltSite, prefix: string): string {
+  const file = site.files().find((f) => f.startsWith('/articles/') && readFileSync(join(site.site, f), 'utf8').includes(`/raw/${prefix}`));
+  if (!file) throw new Error(`no article page for a capture named ${prefix}…`);
+  return file.replace(/index\.html$/, '');
+}
+
+/** A page opened in Chromium, with what it did on the way. */
+export interface Visit {
+  page: Page;
+  status?: number;
+  /** Requests that left the site. */
+  outside: string[];
+  /** Console errors, uncaught exceptions and failed responses. */
+  errors: string[];
+  /** Bytes of every response body (and headers) the page received so far. */
+  bytes: () => Promise<number>;
+}
+
+/** The test site, built, served and open in a browser. */
+export interface BrowserSession {
+  site: BuiltSite;
+  browser: Browser;
+  origin: string;
+  visit(path: string, options?: { colorScheme?: 'light' | 'dark' }): Promise<Visit>;
+  close(): Promise<void>;
+}
+
+/** Builds the test site, serves it and launches Debian's Chromium on it. */
+export async function openSite(): Promise<BrowserSession> {
+  const site = await buildSite();
+  const server = await serveSite(site.site);
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const visit = async (path: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Visit> => {
+    const page = await browser.newPage({ colorScheme: options.colorScheme ?? 'light' });
+    const outside: string[] = [];
+    const errors: string[] = [];
+    const sizes: Promise<number>[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(server.origin) && !r.url().startsWith('data:')) outside.push(r.url());
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('response', (r) => {
+      if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+    });
+    page.on('requestfinished', (r) => sizes.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)));
+    const response = await page.goto(server.origin + path, { waitUntil: 'load' });
+    return { page, status: response?.status(), outside, errors, bytes: async () => (await Promise.all(sizes)).reduce((a, b) => a + b, 0) };
+  };
+  return {
+    site,
+    browser,
+    origin: server.origin,
+    visit,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
