@@ -22,7 +22,7 @@ function entryUrl(index: string, name: string): string | undefined {
 describe('the built archive', () => {
   it('has every page the archive names', () => {
     const files = site.files();
-    for (const page of ['/index.html', '/about/index.html', '/404.html', '/timeline/index.html', '/timeline/undated/index.html', '/topics/index.html', '/people/index.html', '/places/index.html', '/organizations/index.html', '/sources/index.html', '/feed.xml', '/sitemap.xml', '/robots.txt', '/assets/style.css']) {
+    for (const page of ['/index.html', '/about/index.html', '/404.html', '/timeline/index.html', '/timeline/undated/index.html', '/topics/index.html', '/people/index.html', '/places/index.html', '/organizations/index.html', '/sources/index.html', '/search/index.html', '/feed.xml', '/sitemap.xml', '/robots.txt', '/assets/style.css']) {
       expect(files, page).toContain(page);
     }
     expect(files.filter((f) => f.startsWith('/articles/'))).toHaveLength(8);

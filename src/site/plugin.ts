@@ -56,6 +56,8 @@ export function clippingsSite(eleventyConfig: UserConfig, options: SitePluginOpt
   // The body is escaped by ingest; raw HTML stays off so a curator's `<b>` shows as written too.
   eleventyConfig.setLibrary('md', markdownIt({ html: false, linkify: false, typographer: false }));
   eleventyConfig.addPlugin(HtmlBasePlugin);
+  // The Markdown files are all articles: they take the article layout by default (a directory data
+  // file would have to live in the ingest output). Every other page is virtual and sets layout: false.
   eleventyConfig.addGlobalData('layout', 'article.11ty.js');
   eleventyConfig.addPassthroughCopy({ [ASSETS]: 'assets' });
   eleventyConfig.addPassthroughCopy({ [join(input, 'raw')]: 'raw' });
