@@ -2,17 +2,17 @@
 /**
  * `npm run bench:entities`: the entity extractor against compromise's own tagger, on its own.
  * Speed on the development set (or the bundled collection) and recall on the seed gold lists.
- * This is the measurement behind the choice in src/ingest/gazetteer.ts.
+ * This is the measurement behind the choice in src/ingest/describe/gazetteer.ts.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import nlp from 'compromise';
-import { compile } from '../src/ingest/tasks.js';
-import { decode } from '../src/ingest/read.js';
-import { clean } from '../src/ingest/clean.js';
-import { extractEntities, type Entities } from '../src/ingest/entities.js';
+import { compile } from '../src/ingest/run/tasks.js';
+import { decode } from '../src/ingest/read/decode.js';
+import { clean } from '../src/ingest/clean/clean.js';
+import { extractEntities, type Entities } from '../src/ingest/describe/entities.js';
 import { defaultSettings } from '../src/ingest/settings.js';
-import { defaultDataDir } from '../src/ingest/data.js';
+import { defaultDataDir } from '../src/data.js';
 
 const compiled = compile(defaultDataDir, defaultSettings);
 const bodyOf = (path: string) => {

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execSync } from 'node:child_process';
-import { runIngest } from '../src/ingest/run.js';
+import { runIngest } from '../src/ingest/run/run.js';
 import { defaultSettings } from '../src/ingest/settings.js';
-import { defaultDataDir } from '../src/ingest/data.js';
+import { defaultDataDir } from '../src/data.js';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '10000' }, jobs: { type: 'string' }, keep: { type: 'boolean', default: false }, source: { type: 'string' } } });
 const count = Number(values.count);

@@ -3,8 +3,8 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { evaluateCorpus } from '../src/eval/corpus.js';
-import { loadData, defaultDataDir } from '../src/ingest/data.js';
-import { compileResidue } from '../src/ingest/rules.js';
+import { loadData, defaultDataDir } from '../src/data.js';
+import { compileResidue } from '../src/ingest/clean/vocabulary.js';
 import { defaultSettings } from '../src/ingest/settings.js';
 
 const HELP = `Usage: npm run eval -- --corpus DIR --gold FILE [--worst N] [--data DIR]

@@ -1,13 +1,13 @@
 #!/usr/bin/env tsx
-/** `npm run ingest -- --from DIR --out DIR`: raw captures → Markdown articles. A thin shell over src/ingest/run.ts. */
+/** `npm run ingest -- --from DIR --out DIR`: raw captures → Markdown articles. A thin shell over src/ingest/run/run.ts. */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
-import { runIngest, FatalError } from '../src/ingest/run.js';
-import { formatSummary } from '../src/ingest/report.js';
+import { runIngest, FatalError } from '../src/ingest/run/run.js';
+import { formatSummary } from '../src/ingest/run/report.js';
 import { defaultSettings } from '../src/ingest/settings.js';
-import { defaultDataDir } from '../src/ingest/data.js';
-import { writeAtomic } from '../src/ingest/store.js';
+import { defaultDataDir } from '../src/data.js';
+import { writeAtomic } from '../src/ingest/write/store.js';
 
 const HELP = `Usage: npm run ingest -- [options]
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseLine, toBlocks, words } from '../src/ingest/blocks.js';
+import { normaliseLine, toBlocks, words } from '../src/ingest/clean/blocks.js';
 
 describe('normaliseLine', () => {
   it('decodes HTML entities a scraper left in the text', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classifyProse } from '../src/ingest/classify.js';
-import { toBlocks } from '../src/ingest/blocks.js';
-import { stopListFor } from '../src/ingest/stopwords.js';
+import { classifyProse } from '../src/ingest/clean/classify.js';
+import { toBlocks } from '../src/ingest/clean/blocks.js';
+import { stopListFor } from '../src/ingest/clean/stopwords.js';
 import { defaultSettings } from '../src/ingest/settings.js';
 import { project } from './helpers.js';
 

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { fixtures, ingestFile } from './helpers.js';
-import { serialise } from '../src/ingest/frontmatter.js';
+import { serialise } from '../src/ingest/write/frontmatter.js';
 
 // Folder-per-case fixtures: input.txt beside expected.md (the whole article file ingest writes).
 // UPDATE=1 npm test regenerates the expected files; review the diff before committing.

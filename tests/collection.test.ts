@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RepetitionIndex, RepeatedBlocks, blockKeys, hash53, probableVersion } from '../src/ingest/collection.js';
-import { toBlocks } from '../src/ingest/blocks.js';
+import { RepetitionIndex, RepeatedBlocks, blockKeys, probableVersion } from '../src/ingest/clean/repetition.js';
+import { hash53 } from '../src/article/hash.js';
+import { toBlocks } from '../src/ingest/clean/blocks.js';
 import { defaultSettings } from '../src/ingest/settings.js';
 
 const footer = 'The Example Press is an independent news organization dedicated to factual reporting since 1846.';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateLine, findDates, inferFromWeekday } from '../src/ingest/dates.js';
+import { dateLine, findDates, inferFromWeekday } from '../src/ingest/describe/dates.js';
 
 describe('dateLine', () => {
   it.each([

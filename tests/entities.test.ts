@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractEntities } from '../src/ingest/entities.js';
+import { extractEntities } from '../src/ingest/describe/entities.js';
 import { project } from './helpers.js';
 
 const extract = (text: string, title = '') => extractEntities(text, project().gazetteer, title);

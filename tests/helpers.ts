@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compile } from '../src/ingest/tasks.js';
-import { decode } from '../src/ingest/read.js';
+import { compile } from '../src/ingest/run/tasks.js';
+import { decode } from '../src/ingest/read/decode.js';
 import { ingestCapture, type Article, type Compiled } from '../src/ingest/pipeline.js';
 import { defaultSettings } from '../src/ingest/settings.js';
-import { defaultDataDir } from '../src/ingest/data.js';
+import { defaultDataDir } from '../src/data.js';
 
 export const fixtures = join(import.meta.dirname, 'fixtures');
 export const projectRoot = join(import.meta.dirname, '..');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import MarkdownIt from 'markdown-it';
-import { escapeMarkdown } from '../src/ingest/markdown.js';
+import { escapeMarkdown } from '../src/ingest/write/markdown.js';
 
 const md = new MarkdownIt();
 /** What a reader sees: the rendered HTML's text, entities decoded. */

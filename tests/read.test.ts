@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { decode } from '../src/ingest/read.js';
+import { decode } from '../src/ingest/read/decode.js';
 
 const text = 'Café in Zürich – “quoted” and ‘single’ … done\n';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repairParagraph, stripInline } from '../src/ingest/repair.js';
+import { repairParagraph, stripInline } from '../src/ingest/clean/repair.js';
 
 describe('repairParagraph', () => {
   it('joins a drop cap to its word', () => {

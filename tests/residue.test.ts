@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyRules } from '../src/ingest/residue.js';
-import { toBlocks } from '../src/ingest/blocks.js';
-import { stopListFor } from '../src/ingest/stopwords.js';
+import { applyRules } from '../src/ingest/clean/residue.js';
+import { toBlocks } from '../src/ingest/clean/blocks.js';
+import { stopListFor } from '../src/ingest/clean/stopwords.js';
 import { defaultSettings } from '../src/ingest/settings.js';
 import { project } from './helpers.js';
 

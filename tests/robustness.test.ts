@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingestCapture } from '../src/ingest/pipeline.js';
-import { ingestTask } from '../src/ingest/tasks.js';
-import { serialise } from '../src/ingest/frontmatter.js';
+import { ingestTask } from '../src/ingest/run/tasks.js';
+import { serialise } from '../src/ingest/write/frontmatter.js';
 import { project } from './helpers.js';
 
 describe('robustness', () => {

@@ -3,10 +3,10 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, statSync
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { runIngest, FatalError } from '../src/ingest/run.js';
-import { parseArticle } from '../src/ingest/frontmatter.js';
+import { runIngest, FatalError } from '../src/ingest/run/run.js';
+import { parseArticle } from '../src/ingest/write/frontmatter.js';
 import { defaultSettings } from '../src/ingest/settings.js';
-import { defaultDataDir } from '../src/ingest/data.js';
+import { defaultDataDir } from '../src/data.js';
 import { fixtures, seedsDir } from './helpers.js';
 
 const temp = () => mkdtempSync(join(tmpdir(), 'clippings-test-'));

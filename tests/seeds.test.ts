@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
-import { clean } from '../src/ingest/clean.js';
-import { decode } from '../src/ingest/read.js';
+import { clean } from '../src/ingest/clean/clean.js';
+import { decode } from '../src/ingest/read/decode.js';
 import { defaultSettings } from '../src/ingest/settings.js';
 import { ingestFile, project, seedGold, seedsDir } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHeadline, titleFromBody } from '../src/ingest/title.js';
+import { isHeadline, titleFromBody } from '../src/ingest/clean/title.js';
 import { defaultSettings } from '../src/ingest/settings.js';
 
 describe('titleFromBody', () => {

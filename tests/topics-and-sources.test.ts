@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compileTopics, uncoveredNames } from '../src/ingest/topics.js';
-import { compileSources } from '../src/ingest/source.js';
-import { words } from '../src/ingest/blocks.js';
-import { loadData } from '../src/ingest/data.js';
+import { compileTopics, uncoveredNames } from '../src/ingest/describe/topics.js';
+import { compileSources } from '../src/ingest/describe/source.js';
+import { words } from '../src/ingest/clean/blocks.js';
+import { loadData } from '../src/data.js';
 
 const data = loadData();
 const topics = compileTopics(data.topics, 2, 4);

@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, basename, extname } from 'node:path';
-import { decode } from '../ingest/read.js';
-import { clean } from '../ingest/clean.js';
-import { RepetitionIndex, blockKeys } from '../ingest/collection.js';
-import type { Residue } from '../ingest/rules.js';
+import { decode } from '../ingest/read/decode.js';
+import { clean } from '../ingest/clean/clean.js';
+import { RepetitionIndex, blockKeys } from '../ingest/clean/repetition.js';
+import type { Residue } from '../ingest/clean/vocabulary.js';
 import type { IngestSettings } from '../ingest/settings.js';
 import { scoreDocument, summarise, type DocScore } from './shingles.js';
 

@@ -1,16 +1,16 @@
-import { createHash } from 'node:crypto';
-import { clean } from './clean.js';
-import { findDates } from './dates.js';
-import { extractEntities } from './entities.js';
-import { words } from './blocks.js';
-import { toMarkdownBody } from './markdown.js';
-import { slugify } from './slug.js';
-import { titleFromBody } from './title.js';
-import type { Frontmatter, Ledger } from './schema.js';
-import type { Residue } from './rules.js';
-import type { Gazetteer } from './gazetteer.js';
-import type { SourceMatcher } from './source.js';
-import type { TopicMatcher } from './topics.js';
+import { sha256 } from '../article/hash.js';
+import { clean } from './clean/clean.js';
+import { findDates } from './describe/dates.js';
+import { extractEntities } from './describe/entities.js';
+import { words } from './clean/blocks.js';
+import { toMarkdownBody } from './write/markdown.js';
+import { slugify } from '../article/slug.js';
+import { titleFromBody } from './clean/title.js';
+import type { Frontmatter, Ledger } from '../article/schema.js';
+import type { Residue } from './clean/vocabulary.js';
+import type { Gazetteer } from './describe/gazetteer.js';
+import type { SourceMatcher } from './describe/source.js';
+import type { TopicMatcher } from './describe/topics.js';
 import type { IngestSettings } from './settings.js';
 
 /** Everything compiled once per run and shared by every document. */
@@ -83,8 +83,4 @@ export function ingestCapture(raw: RawCapture, c: Compiled, repeated?: (text: st
     source: { file: raw.file, sha256: sha256(raw.bytes), bytes: raw.bytes.byteLength },
   };
   return { frontmatter, body: toMarkdownBody(cleaned.paragraphs), ledger: { removed: cleaned.removed }, warnings };
-}
-
-export function sha256(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }

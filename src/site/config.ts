@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defaultDataDir, readJson } from '../ingest/data.js';
+import { defaultDataDir, readJson } from '../data.js';
 
 /** `_data/site.json`: the site's settings in one place. */
 export const SiteConfig = z.object({

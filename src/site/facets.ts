@@ -1,5 +1,5 @@
-import { slugify } from '../ingest/slug.js';
-import { hash53 } from '../ingest/collection.js';
+import { slugify } from '../article/slug.js';
+import { hash53 } from '../article/hash.js';
 import type { SiteArticle } from './model.js';
 
 /** The ways into the archive, each with an index page and a page per name. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Frontmatter, Ledger } from '../ingest/schema.js';
+import { Frontmatter, Ledger } from '../article/schema.js';
 
 /** One article as the site sees it: its frontmatter, its ledger and where Eleventy put it. */
 export interface SiteArticle extends Frontmatter {

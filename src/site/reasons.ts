@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defaultDataDir, loadData, readJson } from '../ingest/data.js';
+import { defaultDataDir, loadData, readJson } from '../data.js';
 
 const LedgerReasons = z.object({ about: z.string().optional(), rules: z.record(z.string(), z.string()) });
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /** The project's `_data/` folder: vocabulary, signatures, aliases and taxonomy. */
-export const defaultDataDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '_data');
+export const defaultDataDir = join(dirname(fileURLToPath(import.meta.url)), '..', '_data');
 
 const Rule = z.object({
   id: z.string().regex(/^[a-z-]+$/),

@@ -1,16 +1,16 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { RepetitionIndex } from './collection.js';
-import { listCaptures } from './files.js';
-import { sha256 } from './pipeline.js';
-import { readState, writeArticle, writeState, type StateEntry, type Written } from './store.js';
-import { loadData } from './data.js';
-import { parseArticle } from './frontmatter.js';
+import { RepetitionIndex } from '../clean/repetition.js';
+import { listCaptures } from './listing.js';
+import { sha256 } from '../../article/hash.js';
+import { readState, writeArticle, writeState, type StateEntry, type Written } from '../write/store.js';
+import { loadData } from '../../data.js';
+import { parseArticle } from '../write/frontmatter.js';
 import { WorkerPool, summarise, type Decision, type Summary } from './pool.js';
 import { compile, ingestTask, scanTask, type FileTask, type ScanResult } from './tasks.js';
 import { buildReport, NameCounts, type ArticleOutcome, type Report } from './report.js';
-import type { IngestSettings } from './settings.js';
+import type { IngestSettings } from '../settings.js';
 
 /** Bump when a change to the code changes what ingest writes, so unchanged captures are redone. */
 const CODE_VERSION = '1';

@@ -1,6 +1,6 @@
-import type { EntityKind } from './data.js';
+import type { EntityKind } from '../../data.js';
 import type { Gazetteer, Known } from './gazetteer.js';
-import { scanWords } from './blocks.js';
+import { scanWords } from '../clean/blocks.js';
 
 export interface Entities {
   people: string[];

@@ -1,7 +1,7 @@
 import type { Block } from './blocks.js';
 import { isTerminated } from './blocks.js';
-import type { Residue } from './rules.js';
-import type { IngestSettings } from './settings.js';
+import type { Residue } from './vocabulary.js';
+import type { IngestSettings } from '../settings.js';
 import { stopDensity, type StopList } from './stopwords.js';
 
 /** jusText's classes: good prose, near-good prose, short (judged by neighbours), bad. */

@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { FileTask, ScanResult } from './tasks.js';
-import type { IngestSettings } from './settings.js';
-import type { StateEntry, Written } from './store.js';
-import type { Article } from './pipeline.js';
+import type { IngestSettings } from '../settings.js';
+import type { StateEntry, Written } from '../write/store.js';
+import type { Article } from '../pipeline.js';
 
 /** What pass 2 reports of an article before it is written: enough to give it a slug. */
 export interface Summary {

@@ -1,9 +1,9 @@
 import type { Block } from './blocks.js';
 import { isTerminated } from './blocks.js';
-import { dateLine } from './dates.js';
+import { dateLine } from '../describe/dates.js';
 import { stopDensity } from './stopwords.js';
 import { isFragment, type ClassifyContext, type Figure } from './classify.js';
-import type { IngestSettings } from './settings.js';
+import type { IngestSettings } from '../settings.js';
 
 /** A rule id per block: why it is dropped, or undefined while nothing has said so. */
 type Drops = (string | undefined)[];

@@ -1,6 +1,6 @@
 import { words, isTerminated } from './blocks.js';
 import type { Block } from './blocks.js';
-import type { IngestSettings } from './settings.js';
+import type { IngestSettings } from '../settings.js';
 
 /** Does a block read like a headline: a run of words that does not end like a sentence? */
 export function isHeadline(text: string, settings: IngestSettings): boolean {

@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import type { AliasData, EntityKind } from './data.js';
+import type { AliasData, EntityKind } from '../../data.js';
 
 /** A known entity, from `_data/aliases.json` or the compromise lexicon. */
 export interface Known {

@@ -1,20 +1,6 @@
+import { hash53 } from '../../article/hash.js';
 import { toBlocks, isTerminated, type Block } from './blocks.js';
-import type { IngestSettings } from './settings.js';
-
-/**
- * 53-bit FNV-1a of a string: two 32-bit lanes. Enough to tell blocks apart across 100,000
- * documents without keeping their text in memory.
- */
-export function hash53(text: string): number {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-  }
-  return (h2 >>> 0) * 2 ** 21 + ((h1 >>> 0) & 0x1fffff);
-}
+import type { IngestSettings } from '../settings.js';
 
 const keyOf = (text: string) => hash53(text.toLowerCase());
 

@@ -1,14 +1,14 @@
 import { toBlocks, words } from './blocks.js';
-import { probableVersion } from './collection.js';
+import { probableVersion } from './repetition.js';
 import type { Block } from './blocks.js';
 import { classifyProse, type ClassifyContext, type Figure } from './classify.js';
 import { applyRules } from './residue.js';
-import { dateLine } from './dates.js';
+import { dateLine } from '../describe/dates.js';
 import { findTitle } from './title.js';
 import { repairParagraph, stripInline } from './repair.js';
 import { stopListFor } from './stopwords.js';
-import type { Residue } from './rules.js';
-import type { IngestSettings } from './settings.js';
+import type { Residue } from './vocabulary.js';
+import type { IngestSettings } from '../settings.js';
 
 /** One line the cleaner removed, by raw line number, with the rule that removed it. */
 export interface Removal {

@@ -1,4 +1,4 @@
-import type { TopicSpec } from './data.js';
+import type { TopicSpec } from '../../data.js';
 
 /** Title and body as lower-case words (the cleaner's tokens); returns topic labels, best first. */
 export type TopicMatcher = (title: string[], body: string[]) => string[];

@@ -1,13 +1,14 @@
 import { readFileSync, statSync } from 'node:fs';
-import { decode } from './read.js';
-import { blockKeys } from './collection.js';
-import { ingestCapture, sha256, type Article, type Compiled } from './pipeline.js';
-import { loadData } from './data.js';
-import { compileResidue } from './rules.js';
-import { compileGazetteer } from './gazetteer.js';
-import { compileSources } from './source.js';
-import { compileTopics } from './topics.js';
-import type { IngestSettings } from './settings.js';
+import { decode } from '../read/decode.js';
+import { blockKeys } from '../clean/repetition.js';
+import { sha256 } from '../../article/hash.js';
+import { ingestCapture, type Article, type Compiled } from '../pipeline.js';
+import { loadData } from '../../data.js';
+import { compileResidue } from '../clean/vocabulary.js';
+import { compileGazetteer } from '../describe/gazetteer.js';
+import { compileSources } from '../describe/source.js';
+import { compileTopics } from '../describe/topics.js';
+import type { IngestSettings } from '../settings.js';
 
 /** One unit of work: a raw file, by absolute path and by its path inside the collection. */
 export interface FileTask {

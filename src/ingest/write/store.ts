@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, rmSync 
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { sha256, type Article } from './pipeline.js';
+import { sha256 } from '../../article/hash.js';
+import type { Article } from '../pipeline.js';
 import { serialise } from './frontmatter.js';
 
 /** What ingest remembers about each article it wrote, to tell unchanged, updated and edited apart. */

@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import { words } from './blocks.js';
+import { words } from '../clean/blocks.js';
 
 export type Precision = 'day' | 'month' | 'year';
 export interface DateFacts {

@@ -1,10 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { compile, ingestTask, scanTask, type FileTask } from './tasks.js';
-import { RepeatedBlocks } from './collection.js';
-import { writeArticle, type StateEntry } from './store.js';
+import { RepeatedBlocks } from '../clean/repetition.js';
+import { writeArticle, type StateEntry } from '../write/store.js';
 import { summarise } from './pool.js';
-import type { Article } from './pipeline.js';
-import type { IngestSettings } from './settings.js';
+import type { Article } from '../pipeline.js';
+import type { IngestSettings } from '../settings.js';
 
 /**
  * A worker thread of an ingest run. Pass 1 scans a file; pass 2 makes its article and, once the

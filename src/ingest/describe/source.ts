@@ -1,5 +1,5 @@
-import type { SourceSpec } from './data.js';
-import { flagsFor } from './rules.js';
+import type { SourceSpec } from '../../data.js';
+import { flagsFor } from '../clean/vocabulary.js';
 
 export interface SourceFacts {
   site?: string;

@@ -1,6 +1,6 @@
 import matter from 'gray-matter';
-import { Frontmatter, Ledger } from './schema.js';
-import type { Article } from './pipeline.js';
+import { Frontmatter, Ledger } from '../../article/schema.js';
+import type { Article } from '../pipeline.js';
 
 /**
  * Article → the bytes of its two files: the Markdown with YAML frontmatter (keys in schema

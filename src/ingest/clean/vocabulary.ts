@@ -1,4 +1,4 @@
-import type { IngestData, RuleSpec } from './data.js';
+import type { IngestData, RuleSpec } from '../../data.js';
 
 /** A boilerplate rule compiled to a regular expression. */
 export interface CompiledRule {

@@ -1,6 +1,6 @@
-import { uncoveredNames } from './topics.js';
-import type { TopicSpec } from './data.js';
-import type { WriteOutcome } from './store.js';
+import { uncoveredNames } from '../describe/topics.js';
+import type { TopicSpec } from '../../data.js';
+import type { WriteOutcome } from '../write/store.js';
 
 export interface ArticleOutcome {
   file: string;
