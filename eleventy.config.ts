@@ -3,15 +3,13 @@ import { clippingsSite } from './src/site/plugin.js';
 import { loadSiteConfig } from './src/site/config.js';
 
 // Wiring only: the site is one plugin (src/site/plugin.ts); settings live in _data/site.json.
+// Every page is a virtual template defined in src/site/pages: Eleventy reads no template from
+// disk, and the articles (content/articles) are read by the plugin, never rendered as templates.
 export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(clippingsSite);
-  // content/articles is ingest output, ignored by git in this repository but the site's input.
-  eleventyConfig.setUseGitIgnore(false);
   return {
-    dir: { input: 'content', output: '_site' },
+    dir: { input: 'src/site/pages', output: '_site' },
+    templateFormats: ['11ty.js'],
     pathPrefix: loadSiteConfig().pathPrefix,
-    // Article bodies are text, not templates: `{{` in a quote must not run as Liquid.
-    markdownTemplateEngine: false,
-    htmlTemplateEngine: false,
   };
 }

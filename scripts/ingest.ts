@@ -3,7 +3,8 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
-import { runIngest, FatalError } from '../src/ingest/run/run.js';
+import { runIngest, FatalError, InterruptedError } from '../src/ingest/run/run.js';
+import { printable } from '../src/ingest/run/printable.js';
 import { formatSummary } from '../src/ingest/run/report.js';
 import { defaultSettings } from '../src/ingest/settings.js';
 import { defaultDataDir } from '../src/data.js';
@@ -24,7 +25,8 @@ Options:
   --help          show this help
 
 Exit status: 0 when the run finished (skipped files are listed in the report), 1 on a fatal
-error (missing folder, unwritable output, invalid data file), 2 on a bad option.`;
+error (missing folder, unwritable output, invalid data file, output folder in use by another
+run), 2 on a bad option, 130 when stopped by Ctrl-C (what was written is kept; run again to go on).`;
 
 async function main(): Promise<number> {
   let values;
@@ -57,6 +59,15 @@ async function main(): Promise<number> {
   const bar = process.stderr.isTTY && !values.quiet ? new cliProgress.SingleBar({ format: '{phase} [{bar}] {value}/{total} files', stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
   let started = false;
   const t0 = performance.now();
+  // Ctrl-C: finish the articles in hand, record them, release the lock; a second Ctrl-C quits at once.
+  const stop = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stop.signal.aborted) process.exit(130);
+    console.error(`\ningest: ${signal}: stopping after the articles in hand (press Ctrl-C again to quit at once)`);
+    stop.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     const report = await runIngest({
       from: resolve(values.from!),
@@ -64,6 +75,7 @@ async function main(): Promise<number> {
       dataDir: resolve(values.data!),
       settings: defaultSettings,
       jobs,
+      signal: stop.signal,
       onProgress: (phase, done, total) => {
         if (!bar || total < 50) return;
         if (!started || done === 1) {
@@ -80,7 +92,11 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     bar?.stop();
-    console.error(`ingest: ${error instanceof FatalError ? '' : 'failed: '}${(error as Error).message}`);
+    if (error instanceof InterruptedError) {
+      console.error(`ingest: ${error.message}`);
+      return 130;
+    }
+    console.error(`ingest: ${error instanceof FatalError ? '' : 'failed: '}${printable((error as Error).message)}`);
     return 1;
   }
 }

@@ -19,6 +19,8 @@ const Boilerplate = z.object({
   rules: z.array(Rule),
   inline: z.array(Inline).default([]),
   credits: z.object({ agencies: z.array(z.string()), words: z.array(z.string()) }),
+  /** Labels of a site's own menus and links: a capture of nothing else is page furniture. */
+  furniture: z.object({ about: z.string().optional(), labels: z.array(z.string()) }).default({ labels: [] }),
 });
 const Source = z.object({
   pattern: z.string(),

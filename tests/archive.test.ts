@@ -90,8 +90,8 @@ describe('buildArchive', () => {
     ]);
     const kherson = archive.entryPages.filter((p) => p.entry.name === 'Kherson');
     expect(kherson.map((p) => [p.url, p.items.length, p.previous, p.next])).toEqual([
-      ['/places/kherson/', 2, undefined, '/places/kherson/2/'],
-      ['/places/kherson/2/', 1, '/places/kherson/', undefined],
+      ['/places/kherson/', 2, undefined, '/places/kherson/page/2/'],
+      ['/places/kherson/page/2/', 1, '/places/kherson/', undefined],
     ]);
     expect(archive.periodPages.at(-1)).toMatchObject({ url: '/timeline/undated/', items: [c] });
     expect(archive.indexPages.filter((p) => p.kind === 'people').map((p) => p.url)).toEqual(['/people/']);
@@ -117,7 +117,7 @@ describe('paginate', () => {
   it('cuts a list into pages with links both ways, and gives an empty list one page', () => {
     expect(paginate([1, 2, 3], 2, '/x/').map((p) => [p.url, p.items, p.number, p.count])).toEqual([
       ['/x/', [1, 2], 1, 2],
-      ['/x/2/', [3], 2, 2],
+      ['/x/page/2/', [3], 2, 2],
     ]);
     expect(paginate([], 2, '/x/')).toHaveLength(1);
   });

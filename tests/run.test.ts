@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { runIngest, FatalError } from '../src/ingest/run/run.js';
-import { parseArticle } from '../src/ingest/write/frontmatter.js';
+import { parseArticle } from '../src/article/parse.js';
 import { defaultSettings } from '../src/ingest/settings.js';
 import { defaultDataDir } from '../src/data.js';
 import { fixtures, seedsDir } from './helpers.js';
@@ -56,7 +56,8 @@ describe('bad input', () => {
     ['empty.txt', /empty file/],
     ['whitespace-only.txt', /empty file/],
     ['binary.txt', /binary file/],
-    ['only-boilerplate.txt', /only boilerplate/],
+    ['only-boilerplate.txt', /no article text/],
+    ['only-page-furniture.txt', /no article text: every line is page furniture/],
     ['fifty-megabytes.txt', /too large/],
     ['page.html', /unsupported file type/],
     ['.DS_Store', /hidden file/],

@@ -112,7 +112,8 @@ describe('the built archive', () => {
   it('gives provenance: the raw file copied into the site, its checksum, and every removed line with its rule', () => {
     const page = site.page(seedUrl('000'));
     const file = seedGold.articles[0]!.file;
-    expect(page).toContain(`<a href="/raw/${file}">${file}</a>`);
+    expect(page).toContain(`<a href="/raw/${file}" type="text/plain">${file}</a>`);
+    expect(page).toContain('unchanged since the article was made from it');
     expect(readFileSync(join(site.site, 'raw', file))).toEqual(readFileSync(join(site.content, 'raw', file)));
     expect(page).toMatch(/<summary>Lines removed in cleaning \(\d+\)<\/summary>/);
     expect(page).toMatch(/<tr><td>\d+<\/td><td><abbr title="[^"]{20,}">consent<\/abbr><\/td><td>/);

@@ -37,11 +37,12 @@ export async function buildSite(output?: string): Promise<BuiltSite> {
   return siteAt(content, site);
 }
 
-/** Runs the Eleventy CLI with the project's config over `input`. */
-export async function eleventy(input: string, output: string): Promise<void> {
+/** Runs the Eleventy CLI with the project's config over a content folder (its `articles/` and `raw/`). */
+export async function eleventy(content: string, output: string): Promise<void> {
   const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
   const bin = join(projectRoot, 'node_modules', '.bin', 'eleventy');
-  await promisify(execFile)(tsx, [bin, '--config=eleventy.config.ts', `--input=${input}`, `--output=${output}`, '--quiet'], { cwd: projectRoot });
+  const env = { ...process.env, CLIPPINGS_ARTICLES: join(content, 'articles'), CLIPPINGS_RAW: join(content, 'raw') };
+  await promisify(execFile)(tsx, [bin, '--config=eleventy.config.ts', `--output=${output}`, '--quiet'], { cwd: projectRoot, env });
 }
 
 function siteAt(content: string, site: string): BuiltSite {

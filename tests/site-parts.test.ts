@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bibtex, plainCitation } from '../src/site/citation.js';
 import { monthChart } from '../src/site/chart.js';
-import { toSiteArticle } from '../src/site/model.js';
 import { describePublished, periodOf } from '../src/site/periods.js';
 import type { SiteArticle } from '../src/site/model.js';
 
@@ -72,18 +71,5 @@ describe('monthChart', () => {
 
   it('says so when nothing is dated', () => {
     expect(String(monthChart([]))).toContain('No dated articles yet');
-  });
-});
-
-describe('toSiteArticle', () => {
-  const data = { title: 'T', slug: 't', topics: [], people: [], places: [], organizations: [], words: 1, source: base.source };
-
-  it('reads an unquoted YAML date as the day it names', () => {
-    const a = toSiteArticle({ url: '/articles/t/', inputPath: 'x.md', data: { ...data, published: new Date('2021-03-04T00:00:00Z'), published_precision: 'day', published_basis: 'curator' } });
-    expect(a.published).toBe('2021-03-04');
-  });
-
-  it('stops with the file and the problem when the frontmatter breaks the schema', () => {
-    expect(() => toSiteArticle({ url: '/articles/t/', inputPath: './content/articles/t.md', data: { ...data, words: 'many' } })).toThrow(/\.\/content\/articles\/t\.md: frontmatter does not fit the schema[^]*words/);
   });
 });

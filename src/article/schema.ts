@@ -1,6 +1,18 @@
 import { z } from 'zod';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+/** A real calendar day as YYYY-MM-DD: "2023-02-30" and "2023-13-45" are refused, not rolled over. */
+export function isCalendarDay(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine(isCalendarDay, { message: 'not a day of the calendar (check the month and the day)' });
 
 /** The frontmatter of an article, in the order it is written. Curators may edit any of it. */
 export const Frontmatter = z
@@ -31,7 +43,7 @@ export const Frontmatter = z
   });
 export type Frontmatter = z.infer<typeof Frontmatter>;
 
-/** The removal ledger, written beside the article as `<slug>.11tydata.json` (Eleventy merges it). */
+/** The removal ledger, written beside the article as `<slug>.11tydata.json`. */
 export const Ledger = z.object({
   removed: z.array(z.object({ line: z.number().int().positive(), rule: z.string(), text: z.string() })),
 });

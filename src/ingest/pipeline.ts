@@ -60,7 +60,7 @@ export function ingestCapture(raw: RawCapture, c: Compiled, repeated?: (text: st
     warnings.push('no headline found: title taken from the text');
   }
 
-  const dates = findDates({ beforeTitle: cleaned.beforeTitle, afterTitle: cleaned.afterTitle, body: bodyText });
+  const dates = findDates({ beforeTitle: cleaned.beforeTitle, afterTitle: cleaned.afterTitle, body: bodyText }, c.settings.plausibleYears);
   if (!dates.published) warnings.push('undated: the text states no publication date');
   const source = c.sources(raw.text);
   const entities = extractEntities(bodyText, c.gazetteer, title);

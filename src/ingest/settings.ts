@@ -48,6 +48,8 @@ export interface IngestSettings {
   topicMax: number;
   /** A further topic needs at least this share of the main topic's hits. */
   topicRelative: number;
+  /** Publication years outside this range are misreadings or placeholders ("December 31, 9999"), never a publication date. */
+  plausibleYears: [number, number];
 }
 
 export const defaultSettings: IngestSettings = {
@@ -73,4 +75,5 @@ export const defaultSettings: IngestSettings = {
   topicMinHits: 2,
   topicMax: 4,
   topicRelative: 0.3, // a sports report that mentions one "shooting" is not about crime
+  plausibleYears: [1800, 2100], // the first newspapers scanned into archives to a year no capture can be from
 };

@@ -106,7 +106,7 @@ export function buildArchive(input: SiteArticle[], config: SiteConfig): Archive 
   const periods = [...periodMap.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
   for (const period of periods) period.articles.reverse();
 
-  return {
+  const archive: Archive = {
     articles,
     dated,
     undated,
@@ -127,6 +127,28 @@ export function buildArchive(input: SiteArticle[], config: SiteConfig): Archive 
     ],
     words: articles.reduce((sum, a) => sum + a.words, 0),
   };
+  assertOwnUrls(archive);
+  return archive;
+}
+
+/** The site's own pages, whose addresses no generated page may take. */
+export const FIXED_URLS = ['/', '/timeline/', '/about/', '/search/', '/404.html', '/feed.xml', '/sitemap.xml', '/robots.txt'];
+
+/**
+ * Every page has an address of its own. Slugs are made so that none meet (reserved names, suffixes
+ * for names that fold alike); this says so loudly, with both pages, should a case slip through.
+ */
+function assertOwnUrls(archive: Archive): void {
+  const owners = new Map<string, string>(FIXED_URLS.map((url) => [url, 'a page of the site']));
+  const claim = (url: string, what: string) => {
+    const other = owners.get(url);
+    if (other !== undefined) throw new Error(`two pages at ${url}: ${other} and ${what}`);
+    owners.set(url, what);
+  };
+  for (const a of archive.articles) claim(a.url, `the article ${a.inputPath}`);
+  for (const p of archive.indexPages) claim(p.url, `page ${p.number} of the ${p.kind} index`);
+  for (const p of archive.entryPages) claim(p.url, `page ${p.number} of ${p.entry.kind} "${p.entry.name}"`);
+  for (const p of archive.periodPages) claim(p.url, `page ${p.number} of ${p.period.label}`);
 }
 
 /** The timeline's place for articles without a publication date. */

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { defaultDataDir, readJson } from '../data.js';
 
@@ -39,4 +40,16 @@ export function loadSiteConfig(dir = defaultDataDir): SiteConfig {
 /** A site path ("/articles/x/") → its absolute address, with the path prefix. */
 export function absoluteUrl(config: SiteConfig, path: string): string {
   return new URL(config.pathPrefix + path.replace(/^\//, ''), config.url).href;
+}
+
+/**
+ * Where the site reads the archive: the articles, and the raw captures they name. Plugin options
+ * first, then `CLIPPINGS_ARTICLES` / `CLIPPINGS_RAW` (how tests and other collections point the
+ * Eleventy command elsewhere), then the project's content folder.
+ */
+export function contentPaths(options: { articles?: string; raw?: string } = {}): { articles: string; raw: string } {
+  return {
+    articles: resolve(options.articles ?? process.env.CLIPPINGS_ARTICLES ?? 'content/articles'),
+    raw: resolve(options.raw ?? process.env.CLIPPINGS_RAW ?? 'content/raw'),
+  };
 }

@@ -21,6 +21,9 @@ export function namesOf(article: SiteArticle, kind: FacetKind): readonly string[
   return article[kind];
 }
 
+/** Slugs no name may take, because a page of the site's own is there. */
+export const RESERVED_SLUGS = ['page'];
+
 /**
  * Stable URL slugs for the names of one facet. Names that fold to the same slug ("Kyiv" / "KYIV",
  * or two scripts that fold to nothing) get a suffix in name order, so the URLs never change
@@ -28,7 +31,8 @@ export function namesOf(article: SiteArticle, kind: FacetKind): readonly string[
  */
 export function slugsFor(names: Iterable<string>): Map<string, string> {
   const sorted = [...new Set(names)].sort();
-  const taken = new Set<string>();
+  // "page" holds a list's further pages (paginate.ts): no name takes it.
+  const taken = new Set<string>(RESERVED_SLUGS);
   const out = new Map<string, string>();
   for (const name of sorted) {
     const base = slugify(name, 60) || `n-${hash53(name).toString(36)}`;

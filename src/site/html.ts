@@ -12,9 +12,16 @@ export class Html {
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Text → HTML text, safe in element content and in quoted attribute values. */
+/**
+ * Characters no HTML or XML document may hold (C0 controls but tab and line breaks, noncharacters,
+ * lone surrogates). Ingest strips them where text enters; a curator's edit may bring them back.
+ */
+// eslint-disable-next-line no-control-regex
+const INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text → HTML (or XML) text, safe in element content and in quoted attribute values. */
 export function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!).replace(INVALID, '\ufffd');
 }
 
 /** Marks trusted markup (rendered Markdown, a built SVG) so `html` does not escape it again. */

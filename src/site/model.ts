@@ -1,40 +1,95 @@
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
-import { Frontmatter, Ledger } from '../article/schema.js';
+import { parseArticle } from '../article/parse.js';
+import { Ledger, type Frontmatter } from '../article/schema.js';
+import { slugify } from '../article/slug.js';
 
-/** One article as the site sees it: its frontmatter, its ledger and where Eleventy put it. */
+/** Where the raw capture of an article is published, or why it is not. */
+export type RawCopy =
+  | { published: true; url: string; path: string; sha256: string; bytes: number; matches: boolean }
+  | { published: false; reason: string };
+
+/** One article as the site sees it: its frontmatter, its ledger, its text and where it is published. */
 export interface SiteArticle extends Frontmatter {
   /** The page's path in the site, e.g. "/articles/some-slug/". */
   url: string;
   /** The Markdown file it came from, for error messages. */
   inputPath: string;
   removed: Ledger['removed'];
+  /** The article text, Markdown as ingest (or a curator) wrote it. */
+  body?: string;
+  /** Its raw capture in the site (set by `locateRaw`). */
+  raw?: RawCopy;
 }
 
-/** What Eleventy hands over for a collection item (only the parts read here). */
-export interface EleventyItem {
-  url: string | false;
-  inputPath: string;
-  data: Record<string, unknown>;
+/** The most bytes an article file may have: anything larger is not an article ingest wrote. */
+const MAX_ARTICLE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Reads every article of the archive: the `*.md` files of the articles folder (and its
+ * subfolders), each with the removal ledger beside it. The site's own reader, not Eleventy's:
+ * nothing in the folder is ever run as a template, a `permalink` or `layout` in a frontmatter
+ * does nothing, and JavaScript frontmatter is refused. Hidden files, links and anything that
+ * is not a regular file are left alone. A file that breaks the schema stops the build with its
+ * path and the field named, rather than rendering a half-empty page.
+ */
+export function loadArticles(articlesDir: string): SiteArticle[] {
+  if (!existsSync(articlesDir)) return [];
+  const articles: SiteArticle[] = [];
+  const urls = new Map<string, string>();
+  const walk = (dir: string) => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a: Dirent, b: Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && entry.name.endsWith('.md') && !entry.name.endsWith('.incoming.md')) {
+        const article = readArticleFile(path, articlesDir);
+        const other = urls.get(article.url);
+        if (other) throw new Error(`${path}: its page ${article.url} is also the page of ${other}; rename one of the two files`);
+        urls.set(article.url, path);
+        articles.push(article);
+      }
+    }
+  };
+  walk(articlesDir);
+  return articles;
 }
 
-const keys = Object.keys(Frontmatter.shape) as (keyof Frontmatter)[];
-
-// A curator may write `published: 2022-11-10` unquoted: YAML reads it as a Date. It is still a day.
-function isoDay(value: unknown): unknown {
-  return value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value;
+function readArticleFile(path: string, root: string): SiteArticle {
+  const text = readRegularFile(path, MAX_ARTICLE_BYTES).toString('utf8');
+  const { frontmatter, body } = parseArticle(text, path);
+  const ledgerPath = path.replace(/\.md$/, '.11tydata.json');
+  let removed: Ledger['removed'] = [];
+  if (existsSync(ledgerPath)) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readRegularFile(ledgerPath, MAX_ARTICLE_BYTES).toString('utf8'));
+    } catch (error) {
+      throw new Error(`${ledgerPath}: the removal ledger cannot be read: ${(error as Error).message}`);
+    }
+    const ledger = Ledger.safeParse(raw);
+    if (!ledger.success) throw new Error(`${ledgerPath}: the removal ledger does not fit the schema: ${z.prettifyError(ledger.error)}`);
+    removed = ledger.data.removed;
+  }
+  // The file's place in the folder is its address: "x.md" → /articles/x/.
+  const segments = relative(root, path).slice(0, -3).split(sep).map((s) => slugify(s) || 'article');
+  return { ...frontmatter, url: `/articles/${segments.join('/')}/`, inputPath: path, removed, body };
 }
 
 /**
- * An Eleventy item → a checked `SiteArticle`. A file whose frontmatter breaks the schema stops the
- * build with its path and the problem, rather than rendering a half-empty page.
+ * A regular file's bytes, opened without blocking and checked once open: a named pipe or a
+ * device never blocks the build, and a file too large to be what it claims is refused.
  */
-export function toSiteArticle(item: EleventyItem): SiteArticle {
-  const picked: Record<string, unknown> = {};
-  for (const key of keys) if (item.data[key] !== undefined) picked[key] = isoDay(item.data[key]);
-  const front = Frontmatter.safeParse(picked);
-  if (!front.success) throw new Error(`${item.inputPath}: frontmatter does not fit the schema: ${z.prettifyError(front.error)}`);
-  const ledger = Ledger.safeParse({ removed: item.data.removed ?? [] });
-  if (!ledger.success) throw new Error(`${item.inputPath}: removal ledger does not fit the schema: ${z.prettifyError(ledger.error)}`);
-  if (!item.url) throw new Error(`${item.inputPath}: an article needs a page (permalink is false)`);
-  return { ...front.data, url: item.url, inputPath: item.inputPath, removed: ledger.data.removed };
+export function readRegularFile(path: string, maxBytes: number): Buffer {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new Error(`${path}: not a regular file`);
+    if (stat.size > maxBytes) throw new Error(`${path}: ${stat.size} bytes, more than the ${maxBytes} an article file may have`);
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }

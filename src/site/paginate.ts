@@ -9,9 +9,13 @@ export interface Page<T> {
   next?: string;
 }
 
-/** The URL of page `n` of a list whose first page is `base` ("/people/x/" → "/people/x/2/"). */
+/**
+ * The URL of page `n` of a list whose first page is `base` ("/people/x/" → "/people/x/page/2/").
+ * Pages live under `page/`, a name no entry can take (see facets.ts), so a person named "2" and
+ * the second page of the people index never meet at one address.
+ */
 export function pageUrl(base: string, n: number): string {
-  return n === 1 ? base : `${base}${n}/`;
+  return n === 1 ? base : `${base}page/${n}/`;
 }
 
 /** Cuts a list into pages of `size`; an empty list still gets one (empty) page. */

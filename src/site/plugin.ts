@@ -1,9 +1,11 @@
-import { join, resolve, sep } from 'node:path';
-import { HtmlBasePlugin, type CollectionApi, type UserConfig } from '@11ty/eleventy';
+import { resolve } from 'node:path';
+import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import markdownIt from 'markdown-it';
 import { buildArchive, type Archive } from './archive.js';
-import { loadSiteConfig } from './config.js';
-import { toSiteArticle } from './model.js';
+import { loadSiteConfig, contentPaths } from './config.js';
+import { loadArticles, type SiteArticle } from './model.js';
+import { copyRaw, locateRaw } from './raw.js';
+import { prepareOutput } from './output.js';
 import { loadReasons } from './reasons.js';
 import { renderArticle } from './pages/article.js';
 import { renderHome } from './pages/home.js';
@@ -18,87 +20,78 @@ import type { EntryPage, IndexPage, PeriodPage } from './archive.js';
 export interface SitePluginOptions {
   /** The folder holding site.json, ledger.json and boilerplate.json (default: the project's `_data`). */
   dataDir?: string;
+  /** The articles (default: `CLIPPINGS_ARTICLES`, else content/articles). */
+  articles?: string;
+  /** The raw captures the articles name (default: `CLIPPINGS_RAW`, else content/raw). */
+  raw?: string;
 }
 
 interface PageData {
   collections: { archive: Archive };
-  page: { url: string };
-  content: string;
-  listing: IndexPage & EntryPage & PeriodPage;
+  listing: IndexPage & EntryPage & PeriodPage & SiteArticle;
 }
 
 /** Every HTML page but the 404, from the archive itself (Eleventy's `all` misses paginated pages). */
 function sitemapUrls(archive: Archive): string[] {
-  return [
-    '/',
-    '/timeline/',
-    '/about/',
-    '/search/',
-    ...archive.articles.map((a) => a.url),
-    ...[...archive.indexPages, ...archive.entryPages, ...archive.periodPages].map((p) => p.url),
-  ];
+  return ['/', '/timeline/', '/about/', '/search/', ...archive.articles.map((a) => a.url), ...[...archive.indexPages, ...archive.entryPages, ...archive.periodPages].map((p) => p.url)];
 }
 
-const ASSETS = join(import.meta.dirname, 'assets');
+const ASSETS = resolve(import.meta.dirname, 'assets');
 
 /**
- * The archive site as one Eleventy plugin: Markdown settings, the archive collection (every index
- * built in one pass), the article layout and every other page as virtual templates, the raw
- * captures and the stylesheet copied through. Articles live in `<input>/articles/`, raw captures in
- * `<input>/raw/`.
+ * The archive site as one Eleventy plugin. Eleventy renders virtual templates only: no file of
+ * its input folder is a template (`ignores` takes them all), and the articles are read by the
+ * site's own reader (`loadArticles`), so nothing a capture folder or an article holds is ever run
+ * as a template, becomes a permalink or a data file. Each build empties the output folder first,
+ * so the site holds exactly the current collection, and publishes the raw captures itself, as
+ * plain text, only those the articles name.
  */
 export function clippingsSite(eleventyConfig: UserConfig, options: SitePluginOptions = {}): void {
   const config = loadSiteConfig(options.dataDir);
   const reasons = loadReasons(options.dataDir);
   const aliases = loadAliases(options.dataDir);
-  const input = eleventyConfig.directories.input;
+  const paths = contentPaths(options);
+  // The article text is escaped by ingest; raw HTML stays off so a curator's `<b>` shows as written too.
+  const markdown = markdownIt({ html: false, linkify: false, typographer: false });
 
-  // The body is escaped by ingest; raw HTML stays off so a curator's `<b>` shows as written too.
-  eleventyConfig.setLibrary('md', markdownIt({ html: false, linkify: false, typographer: false }));
+  eleventyConfig.ignores.add('**/*');
   eleventyConfig.addPlugin(HtmlBasePlugin);
-  // The Markdown files are all articles: they take the article layout by default (a directory data
-  // file would have to live in the ingest output). Every other page is virtual and sets layout: false.
-  eleventyConfig.addGlobalData('layout', 'article.11ty.js');
   eleventyConfig.addPassthroughCopy({ [ASSETS]: 'assets' });
-  eleventyConfig.addPassthroughCopy({ [join(input, 'raw')]: 'raw' });
 
-  // Matched by resolved path, not a glob: globs miss an input folder given as "../elsewhere".
-  const articlesDir = resolve(input, 'articles') + sep;
-  eleventyConfig.addCollection('archive', (api: CollectionApi) =>
-    buildArchive(
-      api
-        .getAll()
-        .filter((item) => item.inputPath.endsWith('.md') && resolve(item.inputPath).startsWith(articlesDir))
-        .map(toSiteArticle),
-      config,
-    ),
-  );
+  let archive: Archive | undefined;
+  eleventyConfig.on('eleventy.before', ({ directories }: { directories: { output: string } }) => {
+    prepareOutput(resolve(directories.output));
+    archive = undefined;
+  });
+  eleventyConfig.addCollection('archive', () => {
+    const articles = loadArticles(paths.articles);
+    locateRaw(paths.raw, articles);
+    archive = buildArchive(articles, config);
+    return archive;
+  });
+  eleventyConfig.on('eleventy.after', ({ directories }: { directories: { output: string } }) => {
+    if (archive) copyRaw(resolve(directories.output), archive.articles);
+  });
 
   const hidden = { eleventyExcludeFromCollections: true };
-  eleventyConfig.addTemplate('_includes/article.11ty.js', {
-    render: (data: PageData) => renderArticle({ config, archive: data.collections.archive, reasons, aliases, url: data.page.url, content: data.content }),
-  });
-  eleventyConfig.addTemplate('index.11ty.js', { render: (data: PageData) => renderHome(config, data.collections.archive) }, { layout: false, permalink: '/' });
-  eleventyConfig.addTemplate('timeline.11ty.js', { render: (data: PageData) => renderTimeline(config, data.collections.archive) }, { layout: false, permalink: '/timeline/' });
-  eleventyConfig.addTemplate('about.11ty.js', { render: (data: PageData) => renderAbout(config, data.collections.archive, reasons) }, { layout: false, permalink: '/about/' });
-  eleventyConfig.addTemplate('search.11ty.js', { render: () => renderSearch(config) }, { layout: false, permalink: '/search/' });
-  eleventyConfig.addTemplate('404.11ty.js', { render: () => renderNotFound(config) }, { ...hidden, layout: false, permalink: '/404.html' });
+  const page = (path: string, permalink: string, render: (data: PageData) => string, extra: Record<string, unknown> = {}) =>
+    eleventyConfig.addTemplate(`${path}.11ty.js`, { render }, { permalink, ...extra });
+  page('index', '/', (data) => renderHome(config, data.collections.archive));
+  page('timeline', '/timeline/', (data) => renderTimeline(config, data.collections.archive));
+  page('about', '/about/', (data) => renderAbout(config, data.collections.archive, reasons));
+  page('search', '/search/', () => renderSearch(config));
+  page('404', '/404.html', () => renderNotFound(config), hidden);
+  page('feed', '/feed.xml', (data) => renderFeed(config, data.collections.archive), hidden);
+  page('robots', '/robots.txt', () => renderRobots(config), hidden);
+  page('sitemap', '/sitemap.xml', (data) => renderSitemap(config, sitemapUrls(data.collections.archive)), hidden);
 
   const paged = (path: string, render: (data: PageData) => string) =>
     eleventyConfig.addTemplate(`${path}.11ty.js`, { render }, {
-      layout: false,
       pagination: { data: `collections.archive.${path}`, size: 1, alias: 'listing' },
       permalink: (data: PageData) => data.listing.url,
     });
+  paged('articles', (data) => renderArticle({ config, archive: data.collections.archive, reasons, aliases, article: data.listing, content: markdown.render(data.listing.body ?? '') }));
   paged('indexPages', (data) => renderIndex(config, data.collections.archive, data.listing));
   paged('entryPages', (data) => renderEntry(config, data.listing));
   paged('periodPages', (data) => renderPeriod(config, data.listing));
-
-  eleventyConfig.addTemplate('feed.11ty.js', { render: (data: PageData) => renderFeed(config, data.collections.archive) }, { ...hidden, layout: false, permalink: '/feed.xml' });
-  eleventyConfig.addTemplate('robots.11ty.js', { render: () => renderRobots(config) }, { ...hidden, layout: false, permalink: '/robots.txt' });
-  eleventyConfig.addTemplate(
-    'sitemap.11ty.js',
-    { render: (data: PageData) => renderSitemap(config, sitemapUrls(data.collections.archive)) },
-    { ...hidden, layout: false, permalink: '/sitemap.xml' },
-  );
 }

@@ -6,6 +6,7 @@ declare module '@11ty/eleventy' {
   }
   export interface UserConfig {
     directories: { input: string; output: string; includes: string; data: string };
+    ignores: { add(glob: string): void; delete(glob: string): void };
     addPlugin(plugin: unknown, options?: unknown): void;
     addGlobalData(name: string, value: unknown): void;
     addCollection(name: string, build: (api: CollectionApi) => unknown): void;
@@ -15,7 +16,7 @@ declare module '@11ty/eleventy' {
     addWatchTarget(path: string): void;
     setQuietMode(quiet: boolean): void;
     setUseGitIgnore(use: boolean): void;
-    on(event: string, handler: (...args: unknown[]) => unknown): void;
+    on(event: string, handler: (...args: never[]) => unknown): void;
   }
   export const HtmlBasePlugin: unknown;
   export class Eleventy {

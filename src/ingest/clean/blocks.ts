@@ -42,6 +42,9 @@ export function toBlocks(text: string, withWords = true): Block[] {
   const rawLines = text.split('\n');
   const blocks: Block[] = [];
   let current: Block | undefined;
+  // The block's last line: wrapping is judged on it, never on the whole block (a block of
+  // thousands of joined lines would make that quadratic).
+  let previous = '';
   for (let i = 0; i < rawLines.length; i++) {
     const line = normaliseLine(rawLines[i]);
     if (line === '') {
@@ -49,8 +52,8 @@ export function toBlocks(text: string, withWords = true): Block[] {
       continue;
     }
     const n = i + 1;
-    if (current && isWrapped(current.text, line)) {
-      current.text = current.text.endsWith('-') && /^\p{Ll}/u.test(line) && !/\s-$/.test(current.text)
+    if (current && isWrapped(previous, line)) {
+      current.text = previous.endsWith('-') && /^\p{Ll}/u.test(line) && !/\s-$/.test(previous)
         ? current.text + line // a word hyphenated across the wrap keeps its hyphen: "well-\nknown"
         : `${current.text} ${line}`;
       current.last = n;
@@ -59,6 +62,7 @@ export function toBlocks(text: string, withWords = true): Block[] {
       current = { text: line, first: n, last: n, lines: [{ line: n, text: rawLines[i] }], words: [], lower: [] };
       blocks.push(current);
     }
+    previous = line;
   }
   if (withWords)
     for (const b of blocks) {

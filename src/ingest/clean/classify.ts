@@ -41,14 +41,22 @@ export function classifyProse(blocks: Block[], drops: (string | undefined)[], ct
   for (const i of open) quality.set(i, initialQuality(blocks[i], settings, stopList));
 
   const seq = open.map((i) => quality.get(i)!);
-  const neighbour = (k: number, step: -1 | 1, skipNearGood: boolean): Quality => {
-    for (let j = k + step; j >= 0 && j < seq.length; j += step) {
+  // The nearest class on each side, found in one pass each way (a scan per block would be
+  // quadratic on a capture of thousands of short lines): [either side][skipping near-good or not].
+  const nearest = (step: -1 | 1, skipNearGood: boolean): Quality[] => {
+    const out: Quality[] = new Array(seq.length);
+    let last: Quality = 'bad'; // the document's edges count as bad
+    // Looking left, walk from the start; looking right, from the end.
+    const walk = -step;
+    for (let j = walk === 1 ? 0 : seq.length - 1; j >= 0 && j < seq.length; j += walk) {
+      out[j] = last;
       const q = seq[j];
-      if (q === 'good' || q === 'bad') return q;
-      if (q === 'neargood' && !skipNearGood) return q;
+      if (q === 'good' || q === 'bad' || (q === 'neargood' && !skipNearGood)) last = q;
     }
-    return 'bad';
+    return out;
   };
+  const table = { '-1': { true: nearest(-1, true), false: nearest(-1, false) }, '1': { true: nearest(1, true), false: nearest(1, false) } };
+  const neighbour = (k: number, step: -1 | 1, skipNearGood: boolean): Quality => table[step][`${skipNearGood}`][k]!;
   // Short blocks first (they see near-good neighbours as neither), then near-good ones.
   const resolved = [...seq];
   seq.forEach((q, k) => {
@@ -67,9 +75,11 @@ export function classifyProse(blocks: Block[], drops: (string | undefined)[], ct
     resolved[k] = prev === 'bad' && next === 'bad' ? 'bad' : 'good';
   });
 
-  // A capture with no prose at all (a list, a table, a scoreline) keeps what the rules left, as text.
+  // A capture with no prose at all (a list, a table, a scoreline) keeps what the rules left, as
+  // text, unless what is left is mostly the site's own menus and links: then it is page furniture.
   const noProse = !resolved.includes('good');
-  if (noProse) resolved.fill('good');
+  const furniture = noProse && open.filter((i) => ctx.residue.furniture(blocks[i].text)).length * 2 >= open.length;
+  if (noProse) resolved.fill(furniture ? 'bad' : 'good');
 
   // Two or more fragments in a row between paragraphs are a list (nominees, results): kept as text.
   const goodFragment = (k: number) => k >= 0 && k < open.length && resolved[k] === 'good' && isFragment(blocks[open[k]], settings);
@@ -86,7 +96,8 @@ export function classifyProse(blocks: Block[], drops: (string | undefined)[], ct
 
   const verdicts: Verdict[] = blocks.map((_, i) => ({ keep: false, rule: drops[i] ?? 'boilerplate' }));
   open.forEach((i, k) => {
-    if (resolved[k] !== 'good') {
+    if (furniture) verdicts[i] = { keep: false, rule: 'furniture' };
+    else if (resolved[k] !== 'good') {
       verdicts[i] = { keep: false, rule: seq[k] === 'bad' && isHeadlineLike(blocks[i], settings) ? 'headline-link' : 'boilerplate' };
     } else if (noProse || !isFragment(blocks[i], settings) || isListItem(k)) verdicts[i] = { keep: true, role: 'body' };
     else if (keepFragments && isSubheading(k)) verdicts[i] = { keep: true, role: 'subheading' };

@@ -1,5 +1,6 @@
 import type { Block } from './blocks.js';
-import { isTerminated } from './blocks.js';
+import { isTerminated, scanWords } from './blocks.js';
+import { hash53 } from '../../article/hash.js';
 import { dateLine } from '../describe/dates.js';
 import { stopDensity } from './stopwords.js';
 import { isFragment, type ClassifyContext, type Figure } from './classify.js';
@@ -112,24 +113,42 @@ function markDuplicates(blocks: Block[], drops: Drops, settings: IngestSettings)
     if (seen.has(key)) drops[i] = 'duplicate';
     else seen.add(key);
   });
-  // One string of all open blocks: a block found anywhere but at its own place is contained in another.
+  // A block contained in another open block: found through the rarest run of GRAM words inside
+  // it, then checked at the one place that run puts it (linear in the capture's size, where a
+  // search of every block in every other would be quadratic).
   const open = blocks.map((_, i) => i).filter((i) => drops[i] === undefined);
-  const starts = new Map<number, number>();
-  let joined = '';
-  for (const i of open) {
-    starts.set(i, joined.length);
-    joined += `${blocks[i].text}\u0001`;
-  }
+  const postings = new Map<number, { block: number; at: number }[]>();
+  for (const i of open) eachGram(blocks[i].text, 0, (key, at) => {
+    const list = postings.get(key);
+    if (!list) postings.set(key, [{ block: i, at }]);
+    else if (list.length < MAX_POSTINGS) list.push({ block: i, at });
+  });
   for (const i of open) {
     if (blocks[i].words.length < settings.containedWords) continue;
     const text = blocks[i].text.replace(/^[“"‘']+|[”"’']+$/g, '');
-    const own = starts.get(i)!;
-    for (let at = joined.indexOf(text); at !== -1; at = joined.indexOf(text, at + 1)) {
-      if (at < own || at > own + blocks[i].text.length) {
-        drops[i] = 'duplicate';
-        break;
-      }
-    }
+    // Words inside the block are whole words wherever the block stands; its first word may be a word's tail.
+    let rarest: { list: { block: number; at: number }[]; offset: number } | undefined;
+    eachGram(text, 1, (key, offset) => {
+      const list = postings.get(key);
+      if (list && (!rarest || list.length < rarest.list.length)) rarest = { list, offset };
+    });
+    if (!rarest) continue;
+    const { list, offset } = rarest;
+    if (list.some((p) => p.block !== i && p.at >= offset && blocks[p.block].text.startsWith(text, p.at - offset))) drops[i] = 'duplicate';
+  }
+}
+
+/** Runs of this many words index the blocks for containment. */
+const GRAM = 4;
+/** Places kept per run of words: a run repeated more often than this tells nothing. */
+const MAX_POSTINGS = 64;
+
+/** Calls `visit(key, offset)` for every run of GRAM words from the `skip`-th word on, with the run's first character offset. */
+function eachGram(text: string, skip: number, visit: (key: number, offset: number) => void): void {
+  const spans: [number, number][] = [];
+  scanWords(text, false, (start, end) => spans.push([start, end]));
+  for (let w = skip; w + GRAM <= spans.length - (skip > 0 ? 1 : 0); w++) {
+    visit(hash53(text.slice(spans[w]![0], spans[w + GRAM - 1]![1])), spans[w]![0]);
   }
 }
 

@@ -18,6 +18,8 @@ export interface Residue {
   inline: { id: string; test: RegExp }[];
   /** The block ends with a credit: it is a caption. Returns the credit, if any. */
   captionCredit: (text: string) => { caption: string; credit: string } | undefined;
+  /** The block is a label of a site's own menus or links ("Sport", "Privacy policy"). */
+  furniture: (text: string) => boolean;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -85,9 +87,11 @@ export function compileResidue(data: IngestData): Residue {
       throw new Error(`_data/boilerplate.json: inline rule "${r.id}" has an invalid pattern: ${(error as Error).message}`);
     }
   });
+  const furniture = new Set(data.boilerplate.furniture.labels.map((l) => l.toLowerCase()));
   return {
     rules,
     inline,
+    furniture: (text) => text.length <= 40 && furniture.has(text.toLowerCase().replace(/\s*[:|›»>]\s*$/, '')),
     match(text, zone) {
       if (!gates.some((g) => g.test(text))) return undefined;
       return rules.find((r) => (!r.zone || r.zone === zone) && r.test.test(text))?.id;

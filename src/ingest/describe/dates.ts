@@ -91,11 +91,12 @@ export function inferFromWeekday(body: string, captured?: string): Found | undef
  * site's "today" (captured); date lines just below it are the byline's (published, stated).
  * Without a stated date, a weekday-consistent date in the text is inferred; otherwise none.
  */
-export function findDates(input: { beforeTitle: string[]; afterTitle: string[]; body: string }): DateFacts {
+export function findDates(input: { beforeTitle: string[]; afterTitle: string[]; body: string }, plausibleYears: [number, number] = [1800, 2100]): DateFacts {
   const facts: DateFacts = {};
-  const header = input.beforeTitle.map(dateLine).find((d) => d?.precision === 'day');
+  const plausible = (d: Found | undefined) => d !== undefined && Number(d.iso.slice(0, 4)) >= plausibleYears[0] && Number(d.iso.slice(0, 4)) <= plausibleYears[1];
+  const header = input.beforeTitle.map(dateLine).find((d) => plausible(d) && d!.precision === 'day');
   if (header) facts.captured = header.iso;
-  const stated = input.afterTitle.map(dateLine).find((d) => d !== undefined);
+  const stated = input.afterTitle.map(dateLine).find(plausible);
   if (stated && (!facts.captured || stated.iso <= facts.captured)) {
     return { published: stated.iso, published_precision: stated.precision, published_basis: 'stated', ...facts };
   }

@@ -1,30 +1,92 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep, extname } from 'node:path';
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
 import type { FileTask } from './tasks.js';
+import { isHiddenPath } from '../../article/paths.js';
 
-/** Extensions read as plain-text captures. HTML and JSON lines come in later releases. */
+/** Extensions read as plain-text captures. */
 export const TEXT_EXTENSIONS = new Set(['.txt', '.text', '']);
 
+/** A file or folder of the collection that is not read, and why. */
+export interface Skip {
+  file: string;
+  reason: string;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const byName = (a: Dirent<Buffer>, b: Dirent<Buffer>) => Buffer.compare(a.name, b.name);
+const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+
 /**
- * Every file under a folder, recursively, sorted by path (so runs are deterministic), except the
- * output folder when it sits inside. Files ingest cannot read yet are returned as skips.
+ * Every capture under a folder, recursively and sorted by path (so runs are deterministic), and
+ * a reasoned skip for everything else. Nothing found here can make a run hang or stop:
+ * - hidden files and folders (".git", ".env", ".DS_Store") at any depth are not read;
+ * - a symbolic link is read only when it leads to a file inside the collection (git-annex
+ *   keeps captures so); a link that leads outside, dangles, loops or names a folder is skipped;
+ * - named pipes, sockets and devices are skipped, never opened;
+ * - a folder that cannot be read, or a name that is not UTF-8, is skipped with the reason.
  */
-export function listCaptures(root: string, exclude?: string): { tasks: FileTask[]; skipped: { file: string; reason: string }[] } {
+export function listCaptures(root: string): { tasks: FileTask[]; skipped: Skip[] } {
   const tasks: FileTask[] = [];
-  const skipped: { file: string; reason: string }[] = [];
-  const excluded = exclude ? resolve(exclude) : undefined;
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const path = join(dir, entry.name);
-      const file = relative(root, path).split(sep).join('/');
-      if (entry.isDirectory()) {
-        if (resolve(path) !== excluded) walk(path);
-      } else if (entry.name.startsWith('.')) skipped.push({ file, reason: 'hidden file' });
-      else if (!entry.isFile() && !(entry.isSymbolicLink() && statSync(path).isFile())) skipped.push({ file, reason: 'not a regular file' });
-      else if (!TEXT_EXTENSIONS.has(extname(entry.name).toLowerCase())) skipped.push({ file, reason: `unsupported file type "${extname(entry.name)}" (plain-text captures only for now)` });
+  const skipped: Skip[] = [];
+  const realRoot = realpathSync(root);
+  const inside = (real: string) => real === realRoot || real.startsWith(realRoot + sep);
+
+  const walk = (dir: string, prefix: string) => {
+    let entries: Dirent<Buffer>[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
+    } catch (error) {
+      skipped.push({ file: prefix || './', reason: `folder cannot be read (${errorCode(error)})` });
+      return;
+    }
+    for (const entry of entries.sort(byName)) {
+      let name: string;
+      try {
+        name = utf8.decode(entry.name);
+      } catch {
+        const shown = new TextDecoder('utf-8').decode(entry.name);
+        skipped.push({ file: prefix + shown, reason: 'its name is not valid UTF-8: rename it to have it read' });
+        continue;
+      }
+      const path = join(dir, name);
+      const file = prefix + name;
+      if (name.startsWith('.')) {
+        skipped.push(entry.isDirectory() ? { file: `${file}/`, reason: 'hidden folder: not read (hidden files and folders are never captures)' } : { file, reason: 'hidden file' });
+      } else if (entry.isDirectory()) walk(path, `${file}/`);
+      else if (entry.isSymbolicLink()) followLink(path, file);
+      else if (!entry.isFile()) skipped.push({ file, reason: `not a regular file (${kindOf(entry)})` });
+      else if (!TEXT_EXTENSIONS.has(extname(name).toLowerCase())) skipped.push({ file, reason: `unsupported file type "${extname(name)}" (plain-text captures only for now)` });
       else tasks.push({ path, file });
     }
   };
-  walk(root);
+
+  const followLink = (path: string, file: string) => {
+    let real: string;
+    let target: Stats;
+    try {
+      real = realpathSync(path);
+      target = statSync(real);
+    } catch (error) {
+      const code = errorCode(error);
+      const reason = code === 'ENOENT' ? 'dangling symbolic link (its target does not exist)' : code === 'ELOOP' ? 'symbolic link loop' : `symbolic link cannot be followed (${code})`;
+      skipped.push({ file, reason });
+      return;
+    }
+    if (!inside(real)) skipped.push({ file, reason: 'symbolic link to a place outside the collection: not read' });
+    else if (target.isDirectory()) skipped.push({ file, reason: 'symbolic link to a folder: not followed (its files are read where they are)' });
+    else if (isHiddenPath(relative(realRoot, real).split(sep))) skipped.push({ file, reason: 'symbolic link to a hidden file: not read' });
+    else if (!target.isFile()) skipped.push({ file, reason: 'symbolic link to something that is not a regular file' });
+    else if (!TEXT_EXTENSIONS.has(extname(file).toLowerCase())) skipped.push({ file, reason: `unsupported file type "${extname(file)}" (plain-text captures only for now)` });
+    else tasks.push({ path: real, file });
+  };
+
+  walk(root, '');
   return { tasks, skipped };
+}
+
+function kindOf(entry: Dirent<Buffer>): string {
+  if (entry.isFIFO()) return 'a named pipe';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isBlockDevice() || entry.isCharacterDevice()) return 'a device';
+  return 'not a file';
 }

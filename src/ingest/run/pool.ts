@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { FileTask, ScanResult } from './tasks.js';
 import type { IngestSettings } from '../settings.js';
-import type { StateEntry, Written } from '../write/store.js';
+import type { StateEntry } from './state.js';
+import type { WriteOutcome } from '../write/store.js';
 import type { Article } from '../pipeline.js';
 
 /** What pass 2 reports of an article before it is written: enough to give it a slug. */
@@ -16,11 +17,13 @@ export function summarise(a: Article): Summary {
   const f = a.frontmatter;
   return { slug: f.slug, warnings: a.warnings, names: [...f.people, ...f.places, ...f.organizations] };
 }
-/** The main thread's decision for a made article: its slug, and the state ingest had of it. */
+/** The main thread's decision for a made article: its slug, and the hash of what ingest last wrote there. */
 export interface Decision {
   slug: string;
-  previous?: StateEntry;
+  wroteBy?: string;
 }
+/** How one task ended: its article written (or kept, or unchanged), or the reason it was skipped. */
+export type Done = { ok: true; summary: Summary; slug: string; outcome: WriteOutcome; entry?: StateEntry } | { ok: false; reason: string };
 
 const IN_FLIGHT = 8;
 
@@ -58,25 +61,31 @@ export class WorkerPool {
   }
 
   /** Pass 1 over all tasks; results come back with the task's index. */
-  async scan(tasks: FileTask[], onResult: (index: number, result: ScanResult) => void): Promise<void> {
-    await this.drive(tasks, 'scan', (_worker, m: { id: number; result: ScanResult }) => {
-      onResult(m.id, m.result);
-      return true;
-    });
+  async scan(tasks: FileTask[], onResult: (index: number, result: ScanResult) => void, signal?: AbortSignal): Promise<void> {
+    await this.drive(
+      tasks,
+      'scan',
+      (_worker, m: { id: number; result: ScanResult }) => {
+        onResult(m.id, m.result);
+        return true;
+      },
+      signal,
+    );
   }
 
-  /** Sends the repeated blocks of the collection to every worker before pass 2. */
-  broadcastRepeated(keys: number[]): void {
-    for (const w of this.workers) w.postMessage({ kind: 'repeated', keys });
+  /** Sends the repeated blocks of the collection and the run's fingerprint to every worker before pass 2. */
+  broadcastRepeated(keys: number[], fingerprint: string): void {
+    for (const w of this.workers) w.postMessage({ kind: 'repeated', keys, fingerprint });
   }
 
   /**
    * Pass 2. `decide` is called in task order for every made article; `onDone` once per task,
-   * with the write's outcome or the reason it was skipped.
+   * with the write's outcome or the reason it was skipped. When `signal` aborts, no new task is
+   * sent and the run ends once the tasks in hand are finished.
    */
-  async ingest(tasks: FileTask[], decide: (index: number, summary: Summary) => Decision, onDone: (index: number, result: { ok: true; summary: Summary; slug: string; written: Written } | { ok: false; reason: string }) => void): Promise<void> {
+  async ingest(tasks: FileTask[], decide: (index: number, summary: Summary) => Decision, onDone: (index: number, result: Done) => void, signal?: AbortSignal): Promise<void> {
     const made = new Map<number, { worker: Worker; made: Made }>();
-    const decided = new Map<number, { summary: Summary; slug: string }>();
+    const decided = new Map<number, Summary>();
     let next = 0;
     const advance = () => {
       while (made.has(next)) {
@@ -84,36 +93,50 @@ export class WorkerPool {
         made.delete(next);
         if (m.ok) {
           const d = decide(next, m.summary);
-          decided.set(next, { summary: m.summary, slug: d.slug });
-          worker.postMessage({ kind: 'write', id: next, slug: d.slug, previous: d.previous });
+          decided.set(next, m.summary);
+          worker.postMessage({ kind: 'write', id: next, slug: d.slug, wroteBy: d.wroteBy });
         } else onDone(next, m);
         next++;
       }
     };
-    await this.drive(tasks, 'ingest', (w, m: { id: number; result?: Made; written?: Written; failed?: string }) => {
-      if (m.written || m.failed) {
-        const d = decided.get(m.id)!;
-        decided.delete(m.id);
-        onDone(m.id, m.written ? { ok: true, summary: d.summary, slug: d.slug, written: m.written } : { ok: false, reason: m.failed! });
-        return true;
-      }
-      made.set(m.id, { worker: w, made: m.result! });
-      advance();
-      return !m.result!.ok; // a made article is done only once written
-    });
+    await this.drive(
+      tasks,
+      'ingest',
+      (w, m: { id: number; result?: Made; written?: { slug: string; outcome: WriteOutcome; entry?: StateEntry }; failed?: string }) => {
+        if (m.written || m.failed) {
+          const summary = decided.get(m.id)!;
+          decided.delete(m.id);
+          onDone(m.id, m.written ? { ok: true, summary, ...m.written } : { ok: false, reason: m.failed! });
+          return true;
+        }
+        made.set(m.id, { worker: w, made: m.result! });
+        advance();
+        return !m.result!.ok; // a made article is done only once written
+      },
+      signal,
+    );
   }
 
   /** Feeds tasks to the workers, IN_FLIGHT at a time each; `handle` says when a task is finished. */
-  private async drive<M>(tasks: FileTask[], kind: 'scan' | 'ingest', handle: (worker: Worker, message: M) => boolean): Promise<void> {
+  private async drive<M>(tasks: FileTask[], kind: 'scan' | 'ingest', handle: (worker: Worker, message: M) => boolean, signal?: AbortSignal): Promise<void> {
     await Promise.all(this.ready);
     if (tasks.length === 0) return;
     let sent = 0;
     let finished = 0;
     await new Promise<void>((resolve, reject) => {
+      const done = () => {
+        for (const x of this.workers) x.removeAllListeners('message').removeAllListeners('error');
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      const onAbort = () => {
+        if (finished === sent) done();
+      };
+      signal?.addEventListener('abort', onAbort);
       for (const w of this.workers) {
         let open = 0;
         const send = () => {
-          while (open < IN_FLIGHT && sent < tasks.length) {
+          while (open < IN_FLIGHT && sent < tasks.length && !signal?.aborted) {
             w.postMessage({ kind, id: sent, task: tasks[sent++] });
             open++;
           }
@@ -121,10 +144,10 @@ export class WorkerPool {
         w.on('message', (m: M) => {
           if (!handle(w, m)) return;
           open--;
-          if (++finished === tasks.length) {
-            for (const x of this.workers) x.removeAllListeners('message').removeAllListeners('error');
-            resolve();
-          } else send();
+          finished++;
+          // Every task sent finishes (articles are decided in order, and all before `sent` were sent).
+          if (finished === tasks.length || (signal?.aborted && finished === sent)) done();
+          else send();
         });
         w.once('error', reject);
         send();

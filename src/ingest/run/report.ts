@@ -1,6 +1,7 @@
 import { uncoveredNames } from '../describe/topics.js';
 import type { TopicSpec } from '../../data.js';
 import type { WriteOutcome } from '../write/store.js';
+import { printable } from './printable.js';
 
 export interface ArticleOutcome {
   file: string;
@@ -68,18 +69,18 @@ export function buildReport(input: { from: string; out: string; outcomes: Articl
 export function formatSummary(report: Report, seconds: number): string {
   const c = report.counts;
   const lines = [
-    `Ingested ${c.files} file(s) from ${report.from} into ${report.out} in ${seconds.toFixed(2)} s:`,
+    `Ingested ${c.files} file(s) from ${printable(report.from)} into ${printable(report.out)} in ${seconds.toFixed(2)} s:`,
     `  ${c.written} written, ${c.updated} updated, ${c.unchanged} unchanged, ${c.kept_edits} kept (curator edits or deletions), ${c.skipped} skipped`,
   ];
-  if (report.skipped.length) lines.push('Skipped:', ...report.skipped.map((s) => `  ${s.file}: ${s.reason}`));
-  if (report.kept_edits.length) lines.push('Curator edits and deletions kept (not overwritten, not re-created):', ...report.kept_edits.map((f) => `  ${f}`));
-  if (report.orphaned.length) lines.push('Articles whose capture is gone (kept):', ...report.orphaned.map((f) => `  ${f}`));
+  if (report.skipped.length) lines.push('Skipped:', ...report.skipped.map((s) => `  ${printable(s.file)}: ${s.reason}`));
+  if (report.kept_edits.length) lines.push('Curator edits and deletions kept (not overwritten, not re-created):', ...report.kept_edits.map((f) => `  ${printable(f)}`));
+  if (report.orphaned.length) lines.push('Articles whose capture is gone (kept):', ...report.orphaned.map((f) => `  ${printable(f)}`));
   if (report.warnings.length) {
     const kinds = new Map<string, number>();
     for (const w of report.warnings) kinds.set(w.warning.replace(/:.*$/, ''), (kinds.get(w.warning.replace(/:.*$/, '')) ?? 0) + 1);
     lines.push(`Warnings (${report.warnings.length}):`, ...[...kinds].map(([k, n]) => `  ${n} × ${k}`));
-    if (report.warnings.length <= 20) lines.push(...report.warnings.map((w) => `    ${w.file}: ${w.warning}`));
+    if (report.warnings.length <= 20) lines.push(...report.warnings.map((w) => `    ${printable(w.file)}: ${w.warning}`));
   }
-  if (report.topic_suggestions.length) lines.push(`Topic suggestions (frequent names no topic covers): ${report.topic_suggestions.slice(0, 10).map((s) => `${s.name} (${s.articles})`).join(', ')}`);
+  if (report.topic_suggestions.length) lines.push(`Topic suggestions (frequent names no topic covers): ${report.topic_suggestions.slice(0, 10).map((s) => `${printable(s.name)} (${s.articles})`).join(', ')}`);
   return lines.join('\n');
 }

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { decode } from '../read/decode.js';
 import { blockKeys } from '../clean/repetition.js';
 import { sha256 } from '../../article/hash.js';
@@ -31,22 +31,26 @@ export function compile(dataDir: string, settings: IngestSettings): Compiled {
   };
 }
 
-function readCapture(task: FileTask, settings: IngestSettings): { ok: true; bytes: Buffer; text: string } | { ok: false; reason: string } {
-  let size: number;
-  try {
-    size = statSync(task.path).size;
-  } catch (error) {
-    return { ok: false, reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
-  }
-  if (size > settings.maxBytes) return { ok: false, reason: `too large for an article (${(size / 1048576).toFixed(1)} MB > ${(settings.maxBytes / 1048576).toFixed(1)} MB limit)` };
+/**
+ * Reads a capture's bytes. The file is opened without blocking and checked once open, so a file
+ * that became a named pipe or a device since the listing is skipped rather than waited on.
+ */
+function readCapture(task: FileTask, settings: IngestSettings): { ok: true; bytes: Buffer; text: string; warnings: string[] } | { ok: false; reason: string } {
+  let fd: number | undefined;
   let bytes: Buffer;
   try {
-    bytes = readFileSync(task.path);
+    fd = openSync(task.path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { ok: false, reason: 'not a regular file' };
+    if (stat.size > settings.maxBytes) return { ok: false, reason: `too large for an article (${(stat.size / 1048576).toFixed(1)} MB > ${(settings.maxBytes / 1048576).toFixed(1)} MB limit)` };
+    bytes = readFileSync(fd);
   } catch (error) {
     return { ok: false, reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   const decoded = decode(bytes, settings.maxControlShare);
-  return decoded.ok ? { ok: true, bytes, text: decoded.text } : decoded;
+  return decoded.ok ? { ok: true, bytes, text: decoded.text, warnings: decoded.warnings } : decoded;
 }
 
 /** A capture that breaks a stage is skipped with the reason; the run goes on. */
@@ -72,7 +76,8 @@ export function ingestTask(task: FileTask, compiled: Compiled, repeated: (text: 
     const read = readCapture(task, compiled.settings);
     if (!read.ok) return read;
     const article = ingestCapture({ file: task.file, text: read.text, bytes: read.bytes }, compiled, repeated);
-    if (article.body.trim() === '') return { ok: false as const, reason: 'only boilerplate: every line matched a residue rule' };
+    article.warnings.unshift(...read.warnings);
+    if (article.body.trim() === '') return { ok: false as const, reason: 'no article text: every line is page furniture or boilerplate (menus, links, consent, credits)' };
     return { ok: true as const, article };
   });
 }

@@ -14,11 +14,3 @@ export function serialise(article: Article): { markdown: string; ledger: string 
   const ledger = `${JSON.stringify(Ledger.parse(article.ledger), null, 1)}\n`;
   return { markdown, ledger };
 }
-
-/** Reads an article file back: frontmatter validated, body as written. */
-export function parseArticle(text: string, file = 'article'): { frontmatter: Frontmatter; body: string } {
-  const parsed = matter(text);
-  const checked = Frontmatter.safeParse(parsed.data);
-  if (!checked.success) throw new Error(`${file}: frontmatter does not fit the schema: ${checked.error.message}`);
-  return { frontmatter: checked.data, body: parsed.content };
-}

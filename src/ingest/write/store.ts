@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -6,27 +6,9 @@ import { sha256 } from '../../article/hash.js';
 import type { Article } from '../pipeline.js';
 import { serialise } from './frontmatter.js';
 
-/** What ingest remembers about each article it wrote, to tell unchanged, updated and edited apart. */
-export interface StateEntry {
-  slug: string;
-  /** sha256 of the raw capture when the article was made. */
-  source: string;
-  /** sha256 of the Markdown file as ingest wrote it: a different file on disk is a curator's edit. */
-  markdown: string;
-  /** The run fingerprint (data, settings, code, repetition) the article was made with. */
-  fingerprint: string;
-  /** The warnings of the run that made it, repeated in reports while it is unchanged. */
-  warnings?: string[];
-}
-
-export interface State {
-  version: 1;
-  articles: Record<string, StateEntry>;
-}
-
-export const STATE_FILE = '.ingest-state.json';
-
+/** Temporary files are `<name>.<pid>.<thread>.tmp`, renamed into place once written. */
 const tempName = (path: string) => `${path}.${process.pid}.${threadId}.tmp`;
+const TEMPORARY = /\.\d+\.\d+\.tmp$/;
 
 /** Writes a file atomically: a temporary file beside it, then a rename. */
 export function writeAtomic(path: string, content: string): void {
@@ -41,16 +23,16 @@ export function writeAtomic(path: string, content: string): void {
   }
 }
 
-/** The same without blocking the thread: the disk works while the next article is made. */
-async function writeAtomicAsync(path: string, content: string): Promise<void> {
-  const temp = tempName(path);
-  try {
-    await writeFile(temp, content);
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
+/** Removes the temporary files of runs that were killed (call only while holding the lock). */
+export function removeTemporaries(outDir: string): number {
+  let removed = 0;
+  for (const name of readdirSync(outDir)) {
+    if (TEMPORARY.test(name) || /^\.write-test-\d+$/.test(name)) {
+      rmSync(join(outDir, name), { force: true });
+      removed++;
+    }
   }
+  return removed;
 }
 
 async function readIfAny(path: string): Promise<string | undefined> {
@@ -64,23 +46,6 @@ async function readIfAny(path: string): Promise<string | undefined> {
   }
 }
 
-export function readState(outDir: string): State {
-  const path = join(outDir, STATE_FILE);
-  if (!existsSync(path)) return { version: 1, articles: {} };
-  try {
-    const state = JSON.parse(readFileSync(path, 'utf8')) as State;
-    if (state.version !== 1 || typeof state.articles !== 'object') throw new Error('unknown state version');
-    return state;
-  } catch (error) {
-    throw new Error(`${path}: cannot read the ingest state (${(error as Error).message}); move it aside to start afresh`);
-  }
-}
-
-export function writeState(outDir: string, state: State): void {
-  const articles = Object.fromEntries(Object.entries(state.articles).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  writeAtomic(join(outDir, STATE_FILE), `${JSON.stringify({ version: 1, articles }, null, 1)}\n`);
-}
-
 export type WriteOutcome = 'written' | 'updated' | 'unchanged' | 'kept-edit';
 
 /** What writing one article did, and the hash of the Markdown ingest wrote (for the state). */
@@ -90,20 +55,37 @@ export interface Written {
 }
 
 /**
- * Gives an article its final slug and writes it with its ledger, unless a curator has edited the
- * Markdown since ingest wrote it (its hash differs from the state's) or deleted it: an edit is
- * never overwritten, a deleted article never comes back by itself.
+ * Writes an article and its ledger under its slug, unless a curator has edited the Markdown since
+ * ingest wrote it or deleted it: an edit is never overwritten, a deleted article never comes back
+ * by itself. `wroteBy` is the hash of the Markdown ingest last wrote there (absent for a new
+ * article). `commit` is called with the new file's hash after both files are written beside their
+ * places and before they take them, so the run's journal knows of every file it put in place.
  */
-export async function writeArticle(outDir: string, article: Article, slug: string, previous: StateEntry | undefined): Promise<Written> {
+export async function writeArticle(outDir: string, article: Article, slug: string, wroteBy: string | undefined, commit: (markdown: string) => void): Promise<Written> {
   const { markdown, ledger } = serialise({ ...article, frontmatter: { ...article.frontmatter, slug } });
   const hash = sha256(markdown);
   const mdPath = join(outDir, `${slug}.md`);
   const ledgerPath = join(outDir, `${slug}.11tydata.json`);
   const existing = await readIfAny(mdPath);
-  // A curator's edit — or a curator's deletion of an article ingest wrote — stands.
-  if (previous && (existing === undefined || sha256(existing) !== previous.markdown)) return { outcome: 'kept-edit', markdown: hash };
   const existingLedger = existing === undefined ? undefined : await readIfAny(ledgerPath);
   if (existing === markdown && existingLedger === ledger) return { outcome: 'unchanged', markdown: hash };
-  await Promise.all([existing !== markdown && writeAtomicAsync(mdPath, markdown), existingLedger !== ledger && writeAtomicAsync(ledgerPath, ledger)]);
+  // A curator's edit — or a curator's deletion of an article ingest wrote — stands.
+  if (existing === undefined ? wroteBy !== undefined : sha256(existing) !== wroteBy) {
+    if (existing !== markdown) return { outcome: 'kept-edit', markdown: hash };
+  }
+  const stage = async (path: string, content: string) => {
+    await writeFile(tempName(path), content);
+    return tempName(path);
+  };
+  const temps = await Promise.all([existing !== markdown ? stage(mdPath, markdown) : undefined, existingLedger !== ledger ? stage(ledgerPath, ledger) : undefined]);
+  try {
+    commit(hash);
+    // The Markdown goes last: it is what tells the next run the article is in place.
+    if (temps[1]) await rename(temps[1], ledgerPath);
+    if (temps[0]) await rename(temps[0], mdPath);
+  } catch (error) {
+    await Promise.all(temps.map((t) => t && rm(t, { force: true })));
+    throw error;
+  }
   return { outcome: existing === undefined ? 'written' : 'updated', markdown: hash };
 }

@@ -8,6 +8,7 @@ import { describePublished, longDate } from '../periods.js';
 import { bibtex, plainCitation } from '../citation.js';
 import { decodeHTML } from 'entities';
 import { filterAttribute } from '../pagefind.js';
+import type { SiteArticle } from '../model.js';
 
 /** Everything the article layout needs besides the rendered text. */
 export interface ArticleView {
@@ -16,16 +17,15 @@ export interface ArticleView {
   reasons: Map<string, string>;
   /** Other names of the people, places and organisations, shown and indexed for search. */
   aliases: Map<string, string[]>;
-  /** The page's URL as Eleventy wrote it. */
-  url: string;
+  article: SiteArticle;
   /** The article text as HTML (markdown-it, raw HTML disabled). */
   content: string;
 }
 
 /** The article page: text, facts, names, related articles, neighbours, provenance, citation. */
 export function renderArticle(view: ArticleView): string {
-  const context = view.archive.byUrl.get(view.url);
-  if (!context) throw new Error(`no archive entry for ${view.url}: is it outside the articles folder?`);
+  const context = view.archive.byUrl.get(view.article.url);
+  if (!context) throw new Error(`no archive entry for ${view.article.url}`);
   const { article } = context;
   const { config } = view;
   const url = absoluteUrl(config, article.url);
@@ -87,16 +87,18 @@ ${next ? html`<a href="${next.url}" rel="next"><span>Newer</span> ${next.title}<
 </nav>`;
 }
 
-function rawHref(file: string): string {
-  return `/raw/${file.split('/').map(encodeURIComponent).join('/')}`;
-}
-
 function provenance({ article }: ArticleContext, reasons: Map<string, string>): Html {
   const figures = article.figures ?? [];
+  const raw = article.raw;
+  const capture = !raw?.published
+    ? html`${article.source.file} (${count(article.source.bytes)} bytes; not published: ${raw?.reason ?? 'not located'})`
+    : raw.matches
+      ? html`<a href="${raw.url}" type="text/plain">${article.source.file}</a> (${count(raw.bytes)} bytes, as plain text; unchanged since the article was made from it)`
+      : html`<a href="${raw.url}" type="text/plain">${article.source.file}</a> (${count(raw.bytes)} bytes, as plain text) <strong>differs from the capture this article was made from</strong>: its SHA-256 is now <code class="hash">${raw.sha256}</code>`;
   return html`<section aria-labelledby="provenance"><h2 id="provenance">Provenance</h2>
 <dl class="facts">
-<div><dt>Raw capture</dt><dd><a href="${rawHref(article.source.file)}">${article.source.file}</a> (${count(article.source.bytes)} bytes, unmodified)</dd></div>
-<div><dt>SHA-256</dt><dd><code class="hash">${article.source.sha256}</code></dd></div>
+<div><dt>Raw capture</dt><dd>${capture}</dd></div>
+<div><dt>SHA-256</dt><dd><code class="hash">${article.source.sha256}</code> (of the capture the article was made from, ${count(article.source.bytes)} bytes)</dd></div>
 </dl>
 ${figures.length > 0 ? html`<h3>Figures</h3><ul>${figures.map((f) => html`<li>${f.caption ? html`${f.caption} ` : ''}<span class="credit">(${f.credit})</span></li>`)}</ul>` : ''}
 ${
