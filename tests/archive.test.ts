@@ -104,6 +104,25 @@ describe('buildArchive', () => {
   });
 });
 
+describe('addresses', () => {
+  it('never put a name and a page of a list at one address: a person named "2", one named "Page"', () => {
+    const names = ['2', 'Page', 'page', 'Page 2', 'Ann', 'Bob', 'Cy'];
+    const many = names.map((name, i) => article({ title: `Names ${i}`, people: [name], ...day(`2022-11-1${i}`) }));
+    const built = buildArchive(many, { ...config, indexPageSize: 1, pageSize: 1 });
+    const urls = [...built.indexPages, ...built.entryPages].map((p) => p.url);
+    expect(new Set(urls).size).toBe(urls.length);
+    expect(urls).toContain('/people/2/');
+    expect(urls).toContain('/people/page/2/');
+    expect(built.facets.people.find((e) => e.name === 'Page')!.url).toBe('/people/page-2/');
+  });
+
+  it('stops the build, naming both, should two articles come to one address', () => {
+    const one = article({ title: 'Same' });
+    const two = { ...article({ title: 'Same' }), inputPath: './content/articles/other.md' };
+    expect(() => buildArchive([one, two], config)).toThrow(/two pages at \/articles\/same\/: the article .*same\.md and the article .*other\.md/);
+  });
+});
+
 describe('slugsFor', () => {
   it('gives names that fold to the same slug a stable suffix, and other scripts a hash', () => {
     const slugs = slugsFor(['KYIV', 'Kyiv', 'Київ']);

@@ -62,6 +62,12 @@ describe('findDates', () => {
     });
   });
 
+  it('takes no date outside the plausible years as the publication date ("December 31, 9999")', () => {
+    expect(findDates({ beforeTitle: [], afterTitle: ['December 31, 9999'], body: 'Text.' })).toEqual({});
+    expect(findDates({ beforeTitle: [], afterTitle: ['June 1, 1642'], body: 'Text.' })).toEqual({});
+    expect(findDates({ beforeTitle: [], afterTitle: ['December 31, 9999', 'March 3, 2024'], body: 'Text.' })).toMatchObject({ published: '2024-03-03' });
+  });
+
   it('leaves an article undated when the text supports no date', () => {
     expect(findDates({ beforeTitle: [], afterTitle: [], body: 'Kyiv said Russia suffered 1,120 casualties on December 7.' })).toEqual({});
   });

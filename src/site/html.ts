@@ -45,5 +45,7 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): Html 
 
 /** A JSON document safe inside `<script type="application/ld+json">`: no `<` can close the element. */
 export function jsonScript(value: unknown): Html {
-  return new Html(JSON.stringify(value).replace(/</g, '\\u003c'));
+  // JSON escapes C0 controls itself; C1 controls and noncharacters are escaped here, since an
+  // HTML document may not hold them even inside a script element.
+  return new Html(JSON.stringify(value).replace(/[<\u007f-\u009f\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
