@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { compile } from '../src/ingest/run/tasks.js';
 import { decode } from '../src/ingest/read/decode.js';
 import { ingestCapture, type Article, type Compiled } from '../src/ingest/pipeline.js';
@@ -47,3 +48,16 @@ export const seedGold = JSON.parse(readFileSync(join(fixtures, 'gold.json'), 'ut
   cross_links: { entity: string; articles: string[] }[];
 };
 export const seedsDir = join(fixtures, 'seeds');
+
+/** Every file below a folder, as sorted paths relative to it. */
+export function filesBelow(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
+}
+
+/** Every file below a folder with its bytes' hash, for before/after and run/run comparisons. */
+export function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(filesBelow(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+}

@@ -1,9 +1,7 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { symlinkSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { symlinkSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { parse } from 'parse5';
 import { chromium, type Browser } from 'playwright-core';
@@ -14,7 +12,7 @@ import { indexSite } from '../src/search/index.js';
 import { OUTPUT_MARKER } from '../src/site/output.js';
 import { hostileFolder } from './hostile-folder.js';
 import { chromiumArgs, chromiumPath, eleventy, serveSite } from './site-helpers.js';
-import { projectRoot } from './helpers.js';
+import { filesBelow as files, projectRoot, snapshot } from './helpers.js';
 
 /**
  * A site built from a raw folder holding every hostile kind of content: nothing in it runs at
@@ -27,17 +25,7 @@ let content: string;
 let site: string;
 let browser: Browser;
 
-/** Every file below a folder, as paths relative to it. */
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)))
-    .sort();
-}
 
-function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(files(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
-}
 
 async function build(output: string): Promise<void> {
   await eleventy(content, output);

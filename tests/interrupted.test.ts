@@ -1,11 +1,10 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { hostname, tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { acquireLock, LOCK_FILE, LockedError } from '../src/ingest/run/lock.js';
-import { projectRoot, seedsDir } from './helpers.js';
+import { projectRoot, seedsDir, snapshot } from './helpers.js';
 
 /**
  * Interrupted and concurrent runs, through the command line as a user meets them: the ingest is
@@ -33,19 +32,6 @@ function collection(dir: string, count = COUNT, variant = ''): void {
   }
 }
 
-/** Every file below a folder with its bytes' hash. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 function start(from: string, out: string, jobs = 2): ChildProcess & { output: () => string } {
   const child = spawn(tsx, [cli, '--from', from, '--out', out, '--quiet', '--jobs', String(jobs)], { cwd: projectRoot });

@@ -2,29 +2,16 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, statSync, openSync, ftruncateSync, closeSync, rmSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { runIngest, FatalError } from '../src/ingest/run/run.js';
 import { parseArticle } from '../src/article/parse.js';
 import { defaultSettings } from '../src/ingest/settings.js';
 import { defaultDataDir } from '../src/data.js';
-import { fixtures, seedsDir } from './helpers.js';
+import { fixtures, seedsDir, snapshot } from './helpers.js';
 
 const temp = () => mkdtempSync(join(tmpdir(), 'clippings-test-'));
 const ingest = (from: string, out: string, jobs = 1) => runIngest({ from, out, dataDir: defaultDataDir, settings: defaultSettings, jobs });
 
-/** Every file below a folder with its bytes' hash, for before/after and run/run comparisons. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 describe('bad input', () => {
   let from: string;
