@@ -3,26 +3,28 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { evaluateCorpus } from '../src/eval/corpus.js';
-import { loadData, defaultDataDir } from '../src/data.js';
-import { compileResidue } from '../src/ingest/clean/vocabulary.js';
+import { defaultDataDir } from '../src/data.js';
+import { compile } from '../src/ingest/run/tasks.js';
 import { defaultSettings } from '../src/ingest/settings.js';
 
-const HELP = `Usage: npm run eval -- --corpus DIR --gold FILE [--worst N] [--data DIR]
+const HELP = `Usage: npm run eval -- --corpus DIR --gold FILE [--meta FILE] [--worst N] [--data DIR]
 
-Cleans every capture in DIR as one collection and scores the kept text against FILE, a JSON
+Ingests every capture in DIR as one collection and scores the kept text against FILE, a JSON
 object { "<file stem>": { "body": ["paragraph", …] } }, with token 4-gram shingles: per-document
-precision and recall, averaged; F1 of the averages. Prints F1, precision, recall and the worst
-documents.
+precision and recall, averaged; F1 of the averages. With --meta, also the titles and publication
+dates against what each page states ({ "pages": { "<file stem>": { "h1", "headline",
+"published" } } }). Prints the figures and the worst documents of each.
 
   --corpus DIR   folder of raw text captures (e.g. ../shared/corpora/fundus/raw-text)
   --gold FILE    gold bodies (e.g. ../shared/corpora/fundus/gold.json)
+  --meta FILE    title and date gold (e.g. ../shared/corpora/fundus/page-meta.json)
   --worst N      how many of the worst documents to list (default 5)
   --data DIR     vocabulary folder (default: _data)
   --json         print the full result as JSON`;
 
 let values;
 try {
-  ({ values } = parseArgs({ options: { corpus: { type: 'string' }, gold: { type: 'string' }, worst: { type: 'string', default: '5' }, data: { type: 'string', default: defaultDataDir }, json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } }));
+  ({ values } = parseArgs({ options: { corpus: { type: 'string' }, gold: { type: 'string' }, meta: { type: 'string' }, worst: { type: 'string', default: '5' }, data: { type: 'string', default: defaultDataDir }, json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } }));
 } catch (error) {
   console.error(`eval: ${(error as Error).message}\n\n${HELP}`);
   process.exit(2);
@@ -32,7 +34,7 @@ if (values.help || !values.corpus || !values.gold) {
   process.exit(values.help ? 0 : 2);
 }
 try {
-  const result = evaluateCorpus(resolve(values.corpus), resolve(values.gold), compileResidue(loadData(resolve(values.data!))), defaultSettings);
+  const result = evaluateCorpus(resolve(values.corpus), resolve(values.gold), compile(resolve(values.data!), defaultSettings), values.meta ? resolve(values.meta) : undefined);
   if (values.json) console.log(JSON.stringify(result, null, 2));
   else {
     const pct = (x: number) => x.toFixed(4);
@@ -40,6 +42,17 @@ try {
     console.log(`worst ${values.worst}:`);
     for (const d of [...result.documents].sort((a, b) => a.f1 - b.f1 || (a.id < b.id ? -1 : 1)).slice(0, Number(values.worst))) {
       console.log(`  ${d.id.padEnd(24)} F1 ${pct(d.f1)}  precision ${pct(d.precision)}  recall ${pct(d.recall)}`);
+    }
+    const m = result.meta;
+    if (m) {
+      console.log(`titles: ${m.titles}/${m.pages} right (the page's h1 or its stated headline)`);
+      console.log(`dates, of the ${m.stated} pages that state one: ${m.exact} exact, ${m.wrong} wrong, ${m.vaguer} vaguer (month or year), ${m.absent} absent; ${m.datedUnstated} dated of the ${m.pages - m.stated} that state none`);
+      const wrongTitles = result.documents.filter((d) => d.meta && !d.meta.titleRight);
+      if (wrongTitles.length) console.log(`titles not right (${wrongTitles.length}):`);
+      for (const d of wrongTitles.slice(0, Number(values.worst))) console.log(`  ${d.id.padEnd(24)} got "${d.meta!.title}"\n  ${''.padEnd(24)} not "${d.meta!.expectedTitle}"`);
+      const wrongDates = result.documents.filter((d) => d.meta && d.meta.date !== 'exact' && d.meta.date !== 'none-stated');
+      if (wrongDates.length) console.log(`dates not exact (${wrongDates.length}):`);
+      for (const d of wrongDates.slice(0, Number(values.worst))) console.log(`  ${d.id.padEnd(24)} ${d.meta!.date.padEnd(14)} got ${d.meta!.published ?? '—'}, page states ${d.meta!.expectedPublished ?? '—'}`);
     }
   }
 } catch (error) {

@@ -3,7 +3,6 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { evaluateCorpus } from '../src/eval/corpus.js';
-import { defaultSettings } from '../src/ingest/settings.js';
 import { project, projectRoot, seedGold, seedsDir } from './helpers.js';
 
 describe('evaluation gate', () => {
@@ -16,7 +15,7 @@ describe('evaluation gate', () => {
     }
     const goldFile = join(mkdtempSync(join(tmpdir(), 'clippings-eval-')), 'gold.json');
     writeFileSync(goldFile, JSON.stringify(gold));
-    const result = evaluateCorpus(seedsDir, goldFile, project().residue, defaultSettings);
+    const result = evaluateCorpus(seedsDir, goldFile, project());
     expect(result.documents).toHaveLength(4);
     expect(result.f1).toBeGreaterThanOrEqual(0.99);
   });
@@ -24,7 +23,7 @@ describe('evaluation gate', () => {
   // The development set lives in ../shared, beside the project in CI; a fresh clone without it skips this.
   const devSet = resolve(projectRoot, '../shared/corpora/fundus');
   it.skipIf(!existsSync(devSet))('keeps the development set at shingle F1 ≥ 0.92 (pinned floor; measured 0.944)', () => {
-    const result = evaluateCorpus(join(devSet, 'raw-text'), join(devSet, 'gold.json'), project().residue, defaultSettings);
+    const result = evaluateCorpus(join(devSet, 'raw-text'), join(devSet, 'gold.json'), project());
     expect(result.documents).toHaveLength(80);
     expect(result.f1).toBeGreaterThanOrEqual(0.92);
   });

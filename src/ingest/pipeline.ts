@@ -31,7 +31,10 @@ export interface RawCapture {
 
 export interface Article {
   frontmatter: Frontmatter;
+  /** The body as Markdown, escaped to render literally. */
   body: string;
+  /** The same text, plain: paragraphs separated by blank lines (for evaluation). */
+  text: string;
   ledger: Ledger;
   warnings: string[];
 }
@@ -60,7 +63,7 @@ export function ingestCapture(raw: RawCapture, c: Compiled, repeated?: (text: st
     warnings.push('no headline found: title taken from the text');
   }
 
-  const dates = findDates({ beforeTitle: cleaned.beforeTitle, afterTitle: cleaned.afterTitle, body: bodyText }, c.settings.plausibleYears);
+  const dates = findDates({ zones: cleaned.zones, body: bodyText }, c.settings.plausibleYears);
   if (!dates.published) warnings.push('undated: the text states no publication date');
   const source = c.sources(raw.text);
   const entities = extractEntities(bodyText, c.gazetteer, title);
@@ -82,5 +85,5 @@ export function ingestCapture(raw: RawCapture, c: Compiled, repeated?: (text: st
     ...(cleaned.figures.length ? { figures: cleaned.figures.map((f) => (f.caption ? { caption: f.caption, credit: f.credit } : { credit: f.credit })) } : {}),
     source: { file: raw.file, sha256: sha256(raw.bytes), bytes: raw.bytes.byteLength },
   };
-  return { frontmatter, body: toMarkdownBody(cleaned.paragraphs), ledger: { removed: cleaned.removed }, warnings };
+  return { frontmatter, body: toMarkdownBody(cleaned.paragraphs), text: bodyText, ledger: { removed: cleaned.removed }, warnings };
 }

@@ -32,6 +32,10 @@ export interface IngestSettings {
   duplicateShare: number;
   /** How many blocks under the headline may hold the byline and its date. */
   bylineBlocks: number;
+  /** How many blocks at the top of a capture may hold a scrape or "today" date (the capture date). */
+  topBlocks: number;
+  /** How many blocks after the article's last paragraph may hold a byline's date. */
+  tailBlocks: number;
   /** A block contained in a longer block of the same document is a teaser or pull quote if it has this many words. */
   containedWords: number;
   /** The head and tail zones (share of blocks) where zone-limited rules apply. */
@@ -40,8 +44,16 @@ export interface IngestSettings {
   titleMaxWords: number;
   /** A block that is the same headline twice has halves of at most this many words. */
   doubledMaxWords: number;
-  /** How many leading blocks may be site chrome before the title. */
+  /** How many leading blocks may be site chrome before the title (when the capture has no run of prose to start from). */
   titleSearchBlocks: number;
+  /** How many blocks above the article's first paragraph the headline may stand (menus and share bars between). */
+  headlineWindow: number;
+  /** How many words of the article's first paragraphs a headline is compared with. */
+  headlineTextWords: number;
+  /** Share of a headline's content words the first paragraphs must hold for it to be the article's. */
+  headlineRelevance: number;
+  /** What it adds to that share when the page repeats the headline (a "Now reading" bar, a breadcrumb). */
+  headlineRepeatBonus: number;
   /** A topic needs this many term hits (counting the title twice) to be assigned. */
   topicMinHits: number;
   /** At most this many topics per article, best first. */
@@ -67,10 +79,16 @@ export const defaultSettings: IngestSettings = {
   versionShare: 0.3, // with a shared opening line; footers and blurbs alone stay under it on most captures
   duplicateShare: 0.8,
   bylineBlocks: 6,
+  topBlocks: 5,
+  tailBlocks: 2,
   containedWords: 8,
   zoneShare: 0.3,
   titleMaxWords: 30,
   titleSearchBlocks: 8,
+  headlineWindow: 30,
+  headlineTextWords: 1000,
+  headlineRelevance: 0.25,
+  headlineRepeatBonus: 0.3,
   doubledMaxWords: 20, // related-link headlines on the development set run to 15 words
   topicMinHits: 2,
   topicMax: 4,

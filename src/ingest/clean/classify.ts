@@ -5,7 +5,7 @@ import type { IngestSettings } from '../settings.js';
 import { stopDensity, type StopList } from './stopwords.js';
 
 /** jusText's classes: good prose, near-good prose, short (judged by neighbours), bad. */
-type Quality = 'good' | 'neargood' | 'short' | 'bad';
+export type Quality = 'good' | 'neargood' | 'short' | 'bad';
 
 /** What happens to one block: kept as body or subheading, or dropped with the rule that dropped it. */
 export type Verdict = { keep: true; role: 'body' | 'subheading' } | { keep: false; rule: string };
@@ -112,7 +112,8 @@ function isHeadlineLike(block: Block, settings: IngestSettings): boolean {
   return !isTerminated(block.text) && block.words.length >= settings.headlineWords && !/[.!?][”"’]?\s+[“"‘]?\p{Lu}/u.test(block.text);
 }
 
-function initialQuality(block: Block, settings: IngestSettings, stopList: StopList): Quality {
+/** jusText's first judgement of one block, before its neighbours are looked at. */
+export function initialQuality(block: Block, settings: IngestSettings, stopList: StopList): Quality {
   const { text, words: w } = block;
   if (isHeadlineLike(block, settings) && w.length < 40) return 'bad';
   if (text.length < settings.shortChars) return 'short';

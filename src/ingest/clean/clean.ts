@@ -1,9 +1,10 @@
 import { toBlocks, words } from './blocks.js';
 import { probableVersion } from './repetition.js';
 import type { Block } from './blocks.js';
-import { classifyProse, type ClassifyContext, type Figure } from './classify.js';
+import { classifyProse, initialQuality, type ClassifyContext, type Figure } from './classify.js';
+import { articleRun, findHeadline, type HeadlineContext } from './headline.js';
 import { applyRules } from './residue.js';
-import { dateLine } from '../describe/dates.js';
+import { readDateLine } from '../describe/dateline.js';
 import { findTitle } from './title.js';
 import { repairParagraph, stripInline } from './repair.js';
 import { stopListFor } from './stopwords.js';
@@ -32,11 +33,20 @@ export interface Cleaned {
   removed: Removal[];
   figures: Figure[];
   language: string;
-  /** Texts of the blocks above the headline and of the few just below it, for the date stage. */
-  beforeTitle: string[];
-  afterTitle: string[];
+  /** Where dates are looked for (see findDates): the capture's top, the byline's place, the article's end. */
+  zones: DateZones;
   /** Observations for the report (e.g. a probable re-capture). */
   notes: string[];
+}
+
+/** Blocks where dates stand, by what a date there means. */
+export interface DateZones {
+  /** The first blocks of the capture above the headline: a scrape or "today" date (captured). */
+  top: Block[];
+  /** Around the headline and down to the first paragraph: the byline's date (published). */
+  byline: Block[];
+  /** Just after the article's last paragraph: a byline some sites put at the end. */
+  tail: Block[];
 }
 
 export interface CleanOptions {
@@ -73,32 +83,34 @@ export function clean(text: string, options: CleanOptions): Cleaned {
         return r;
       }
     : () => false;
-  const version = lookup && probableVersion(blocks, repeated, options.settings);
+  let ctx: ClassifyContext = { residue: options.residue, settings: options.settings, stopList: list, repeated };
+  let found = locate(blocks, ctx);
+  // A capture whose headline and article other captures hold too is a version or re-capture of
+  // one of them: repetition says nothing about it, so it is read again without.
+  const version = lookup && probableVersion(blocks, repeated, options.settings, found);
   if (version) {
-    repeated = () => false; // repetition says nothing about a version of another capture
+    repeated = () => false;
+    ctx = { ...ctx, repeated };
+    found = locate(blocks, ctx);
     notes.push(`probable version of another capture: ${Math.round(100 * version)}% of its text stands in other captures`);
   }
-  const ctx: ClassifyContext = { residue: options.residue, settings: options.settings, stopList: list, repeated };
-
-  const { drops, figures } = applyRules(blocks, ctx);
-
-  const isDate = (t: string) => dateLine(t) !== undefined;
-  const t = findTitle(blocks, drops, isDate, options.settings);
-  const beforeTitle: string[] = [];
-  const afterTitle: string[] = [];
+  const { drops, figures, run, isDateline } = found;
+  let t = found.headline;
+  const zones = dateZones(blocks, drops, t, run, options.settings);
   if (t !== undefined) {
-    for (let i = 0; i < t; i++) {
-      beforeTitle.push(blocks[i].text);
-      drops[i] ??= 'header';
-    }
+    for (let i = 0; i < t; i++) drops[i] ??= 'header';
     drops[t] = 'title';
   }
-  // Date lines in the byline zone: just below the headline, or at the top when there is none.
-  const start = t === undefined ? 0 : t + 1;
-  for (let i = start; i < Math.min(blocks.length, start + options.settings.bylineBlocks); i++) {
-    afterTitle.push(blocks[i].text);
-    if (drops[i] === undefined && isDate(blocks[i].text)) drops[i] = 'dateline';
+  for (const b of zones.byline) {
+    const i = blocks.indexOf(b);
+    // Above the text, a dateline is the byline's, whatever rule took it for a card's or the site's.
+    const head = run === undefined || i < run.start;
+    if ((drops[i] === undefined || (head && (drops[i] === 'related-link' || drops[i] === 'repeated'))) && isDateline(b.text)) drops[i] = 'dateline';
   }
+  // After the article's last paragraph come what a page puts after an article: related links,
+  // comments, newsletters, footers. (The run of prose bridges what interrupts an article, so
+  // nothing after it is the article's.)
+  if (run) for (let i = run.end + 1; i < blocks.length; i++) drops[i] ??= 'after-article';
 
   const verdicts = classifyProse(blocks, drops, ctx);
   const paragraphs: Paragraph[] = [];
@@ -120,8 +132,69 @@ export function clean(text: string, options: CleanOptions): Cleaned {
     removed,
     figures,
     language,
-    beforeTitle,
-    afterTitle,
+    zones,
     notes,
   };
+}
+
+/**
+ * Where dates stand. Above the headline, the capture's first blocks hold a scrape or "today"
+ * date; from just above the headline (a kicker's date) down to the article's first paragraphs
+ * the byline's; just below the last paragraph, the byline of sites that put it at the end. Dates
+ * elsewhere (menus, tickers, related lists, footers) are not the article's.
+ */
+function dateZones(blocks: Block[], drops: (string | undefined)[], t: number | undefined, run: { start: number; end: number } | undefined, settings: IngestSettings): DateZones {
+  const start = run?.start ?? (t === undefined ? 0 : t + 1);
+  // The capture's first blocks are its top, whatever follows: a date there is a scrape or "today" date.
+  const from = t === undefined ? Math.max(Math.min(settings.topBlocks, start), start - settings.bylineBlocks) : Math.max(Math.min(settings.topBlocks, t), t - 2);
+  // Down to the first paragraph and the short or removed lines right after it (a standfirst
+  // and a picture may come before the byline); a date further into the text is a card's.
+  let to = Math.min(blocks.length, start + 1);
+  while (to < blocks.length && to - start <= settings.bylineBlocks && drops[to] !== 'related-link' && (blocks[to]!.words.length <= 12 || drops[to] !== undefined)) to++;
+  to = Math.min(blocks.length, to + 1);
+  // Below the headline first: a date above it is a kicker's only when none stands below.
+  const below = t === undefined ? blocks.slice(from, to) : blocks.slice(t + 1, to);
+  const byline = t === undefined ? below : [...below, ...blocks.slice(from, t)];
+  const top = blocks.slice(0, Math.min(settings.topBlocks, from));
+  const tail = run ? blocks.slice(run.end + 1, run.end + 1 + settings.tailBlocks) : [];
+  return { top, byline, tail };
+}
+
+/** What the rules, the article's run of prose and the headline say of a capture's blocks. */
+interface Located {
+  drops: (string | undefined)[];
+  figures: Figure[];
+  run?: { start: number; end: number };
+  headline?: number;
+  isDateline: (text: string) => boolean;
+}
+
+/**
+ * Steps 2 and 3: the residue rules, then where the article's prose runs and its headline. A
+ * capture that starts near its text (a scraper's article text rather than a whole page) may open
+ * with a headline its text does not bear out word for word: then the first headline-like line.
+ */
+function locate(blocks: Block[], ctx: ClassifyContext): Located {
+  const { settings, residue } = ctx;
+  const { drops, figures } = applyRules(blocks, ctx);
+  const isDateline = (t: string) => readDateLine(t) !== undefined;
+  const quality = blocks.map((b, i) => (drops[i] === undefined ? initialQuality(b, settings, ctx.stopList) : undefined));
+  const hctx: HeadlineContext = {
+    blocks,
+    drops,
+    quality,
+    isDateline,
+    isFurniture: residue.furniture,
+    isCaption: (t) => residue.captionCredit(t) !== undefined,
+    repeated: ctx.repeated,
+    stopList: ctx.stopList,
+    settings,
+  };
+  const run = articleRun(hctx);
+  let headline = run ? findHeadline(hctx, run) : undefined;
+  if (headline === undefined && (!run || run.start <= settings.titleSearchBlocks)) {
+    const first = findTitle(blocks, drops, isDateline, settings);
+    if (first !== undefined && (!run || first < run.start)) headline = first;
+  }
+  return { drops, figures, run, headline, isDateline };
 }

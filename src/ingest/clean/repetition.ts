@@ -49,18 +49,52 @@ export class RepeatedBlocks {
 }
 
 /**
- * A capture that shares its opening line and much of its prose with other captures is a version
- * or re-capture of the same article (a site's footer shares prose but brings no headline); so is a
- * list or table without prose whose text nearly all stands elsewhere. Repetition says nothing about
- * such a capture. Returns the share of its text found elsewhere when it is one, else 0.
+ * A capture that shares its opening line and much of its main prose with other captures is a
+ * version or re-capture of the same article; so is a list or table without prose whose text
+ * nearly all stands elsewhere. Repetition says nothing about such a capture. The main prose is
+ * the article's run of prose (or, without one, the longest stretch of prose paragraphs, a few
+ * short blocks between). A whole page
+ * shares its menus, footers and "about us" paragraphs with the site's other pages, but not its
+ * article: a capture with two paragraphs of prose no other capture holds is no version. Returns the share of its text found elsewhere when it is one, else 0.
  */
-export function probableVersion(blocks: Block[], repeated: (text: string) => boolean, settings: IngestSettings): number {
+export function probableVersion(blocks: Block[], repeated: (text: string) => boolean, settings: IngestSettings, found: { run?: { start: number; end: number }; headline?: number } = {}): number {
   const share = (list: Block[]) => {
     const total = list.reduce((n, b) => n + b.text.length, 0);
     return total ? list.filter((b) => repeated(b.text)).reduce((n, b) => n + b.text.length, 0) / total : 0;
   };
-  const prose = blocks.filter((b) => b.text.length >= settings.goodChars && isTerminated(b.text));
+  const isProse = (b: Block) => b.text.length >= settings.goodChars && isTerminated(b.text);
+  const chars = (list: Block[]) => list.reduce((n, b) => n + b.text.length, 0);
+  // Stretches of prose paragraphs, a few other blocks between, whatever repetition dropped.
+  const stretches: Block[][] = [];
+  let current: Block[] = [];
+  let gap = 0;
+  let at = 0;
+  const starts: number[] = [];
+  blocks.forEach((b, i) => {
+    if (isProse(b)) {
+      if (current.length === 0) at = i;
+      current.push(b);
+      gap = 0;
+    } else if (current.length > 0 && ++gap > 2) {
+      stretches.push(current);
+      starts.push(at);
+      current = [];
+      gap = 0;
+    }
+  });
+  if (current.length > 0) {
+    stretches.push(current);
+    starts.push(at);
+  }
+  // The article's: the stretch its run of prose begins in; without a run, the longest.
+  const run = found.run;
+  const k = run ? starts.findLastIndex((s) => s <= run.start) : -1;
+  const main = k >= 0 ? stretches[k]! : stretches.reduce<Block[]>((a, b) => (chars(b) > chars(a) ? b : a), []);
   const textShare = share(blocks);
-  const opening = blocks.length > 0 && repeated(blocks[0].text);
-  return (opening && share(prose) >= settings.versionShare) || textShare >= settings.duplicateShare ? textShare : 0;
+  // Its headline (or, when none was found, its first line) stands in another capture.
+  const opening = found.headline !== undefined ? repeated(blocks[found.headline]!.text) : blocks.length > 0 && repeated(blocks[0]!.text);
+  if (main.length === 0) return textShare >= settings.duplicateShare ? textShare : 0;
+  // Paragraphs of its own that no other capture holds make it an article of its own.
+  const own = blocks.filter((b) => isProse(b) && !repeated(b.text)).length;
+  return own < 2 && share(main) >= settings.versionShare && (opening || textShare >= settings.duplicateShare) ? textShare : 0;
 }

@@ -1,52 +1,23 @@
-import * as chrono from 'chrono-node';
-import { words } from '../clean/blocks.js';
+import { readDateLine, daysBefore, iso, type Found, type Precision } from './dateline.js';
+import type { DateZones } from '../clean/clean.js';
 
-export type Precision = 'day' | 'month' | 'year';
+/** Where a value was read: the raw line and its text, for the reader to check against the capture. */
+export interface ReadFrom {
+  line: number;
+  text: string;
+}
+
 export interface DateFacts {
   published?: string;
   published_precision?: Precision;
   published_basis?: 'stated' | 'inferred';
   captured?: string;
+  /** The lines the dates were read from. */
+  from: { published?: ReadFrom; captured?: ReadFrom };
 }
 
-// A fixed reference keeps chrono deterministic; only components it is certain of are used.
-const REFERENCE = new Date(Date.UTC(2000, 0, 1));
-const FILLER = /\b(published|updated|posted|last|modified|on|at|by|am|pm|a\.m\.|p\.m\.|gmt|utc|bst|est|edt|cet|et|pt)\b|[|,·•:–—-]/giu;
-
-interface Found {
-  iso: string;
-  precision: Precision;
-}
-
-function iso(y: number, m: number, d: number): string {
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-// Several stages ask about the same few lines; chrono is the slowest step, so answers are kept.
-const seen = new Map<string, Found | undefined>();
-
-/** The date a short line states, when the line is essentially a date (with perhaps a time or a name). */
-export function dateLine(text: string): Found | undefined {
-  if (seen.has(text)) return seen.get(text);
-  if (seen.size > 1000) seen.clear();
-  const found = readDateLine(text);
-  seen.set(text, found);
-  return found;
-}
-
-function readDateLine(text: string): Found | undefined {
-  if (words(text).length > 14 || !/\d{4}/.test(text)) return undefined; // a stated year is required
-  const results = chrono.parse(text, REFERENCE);
-  if (results.length === 0) return undefined;
-  const r = results[0];
-  if (!r.start.isCertain('year')) return undefined;
-  const rest = text.replace(r.text, ' ').replace(FILLER, ' ').trim();
-  if (words(rest).length > 4) return undefined; // a sentence that mentions a date, not a date line
-  const y = r.start.get('year')!;
-  if (r.start.isCertain('day') && r.start.isCertain('month')) return { iso: iso(y, r.start.get('month')!, r.start.get('day')!), precision: 'day' };
-  if (r.start.isCertain('month')) return { iso: iso(y, r.start.get('month')!, 1), precision: 'month' };
-  return { iso: iso(y, 1, 1), precision: 'year' };
-}
+export { dateLine } from './dateline.js';
+export type { Found, Precision };
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -87,20 +58,56 @@ export function inferFromWeekday(body: string, captured?: string): Found | undef
 }
 
 /**
- * Publication and capture dates. Date lines above the headline are the capture tool's or the
- * site's "today" (captured); date lines just below it are the byline's (published, stated).
- * Without a stated date, a weekday-consistent date in the text is inferred; otherwise none.
+ * Publication and capture dates, by where a date stands (see `DateZones`). A date at the
+ * capture's top is the capture tool's or the site's "today" (captured), never the publication
+ * date. In the byline's place, a "Published" or "Posted" date beats one without a label, which
+ * beats an "Updated" one; a relative date ("3 hours ago") counts from the capture date, when
+ * there is one. A byline at the article's end comes next; then a weekday-consistent date in the
+ * text (inferred); otherwise none. Nothing after the capture date, nothing outside the plausible
+ * years.
  */
-export function findDates(input: { beforeTitle: string[]; afterTitle: string[]; body: string }, plausibleYears: [number, number] = [1800, 2100]): DateFacts {
-  const facts: DateFacts = {};
-  const plausible = (d: Found | undefined) => d !== undefined && Number(d.iso.slice(0, 4)) >= plausibleYears[0] && Number(d.iso.slice(0, 4)) <= plausibleYears[1];
-  const header = input.beforeTitle.map(dateLine).find((d) => plausible(d) && d!.precision === 'day');
-  if (header) facts.captured = header.iso;
-  const stated = input.afterTitle.map(dateLine).find(plausible);
-  if (stated && (!facts.captured || stated.iso <= facts.captured)) {
-    return { published: stated.iso, published_precision: stated.precision, published_basis: 'stated', ...facts };
+export function findDates(input: { zones: DateZones; body: string }, plausibleYears: [number, number] = [1800, 2100]): DateFacts {
+  const facts: DateFacts = { from: {} };
+  const plausible = (d: Found | undefined): d is Found => d !== undefined && Number(d.iso.slice(0, 4)) >= plausibleYears[0] && Number(d.iso.slice(0, 4)) <= plausibleYears[1];
+  const from = (b: { first: number; text: string }): ReadFrom => ({ line: b.first, text: b.text });
+  for (const b of input.zones.top) {
+    const line = readDateLine(b.text);
+    const d = line?.published ?? line?.updated;
+    if (plausible(d) && d.precision === 'day') {
+      facts.captured = d.iso;
+      facts.from.captured = from(b);
+      break;
+    }
+  }
+  const notAfterCapture = (d: Found) => !facts.captured || d.iso <= facts.captured;
+  const pick = (blocks: { first: number; text: string }[]): { found: Found; basis: 'stated' | 'inferred'; block: { first: number; text: string } } | undefined => {
+    let plain: { found: Found; block: { first: number; text: string } } | undefined;
+    let updated: typeof plain;
+    let ago: typeof plain;
+    for (const b of blocks) {
+      const line = readDateLine(b.text);
+      if (!line) continue;
+      if (plausible(line.published) && notAfterCapture(line.published)) {
+        // "Published …" settles it; an unlabelled date is kept in case a labelled one follows.
+        if (/\b(published|posted)\b/i.test(b.text)) return { found: line.published, basis: 'stated', block: b };
+        plain ??= { found: line.published, block: b };
+      }
+      if (plausible(line.updated) && notAfterCapture(line.updated)) updated ??= { found: line.updated, block: b };
+      if (line.ago && facts.captured && line.ago.label === 'published') ago ??= { found: { iso: daysBefore(facts.captured, line.ago.days), precision: 'day' }, block: b };
+      else if (line.ago && facts.captured) updated ??= { found: { iso: daysBefore(facts.captured, line.ago.days), precision: 'day' }, block: b };
+    }
+    if (plain) return { ...plain, basis: 'stated' };
+    if (ago) return { ...ago, basis: 'inferred' };
+    // Updated on that day: published then or before. Said as inferred, never as stated.
+    if (updated) return { ...updated, basis: 'inferred' };
+    return undefined;
+  };
+  const stated = pick(input.zones.byline) ?? pick(input.zones.tail);
+  if (stated) {
+    facts.from.published = from(stated.block);
+    return { ...facts, published: stated.found.iso, published_precision: stated.found.precision, published_basis: stated.basis };
   }
   const inferred = inferFromWeekday(input.body, facts.captured);
-  if (inferred) return { published: inferred.iso, published_precision: inferred.precision, published_basis: 'inferred', ...facts };
+  if (inferred) return { ...facts, published: inferred.iso, published_precision: inferred.precision, published_basis: 'inferred' };
   return facts;
 }

@@ -1,0 +1,136 @@
+import * as chrono from 'chrono-node';
+import { words } from '../clean/blocks.js';
+
+export type Precision = 'day' | 'month' | 'year';
+
+/** A date read from a line: the day (or the first of the month or year) and how much of it is known. */
+export interface Found {
+  iso: string;
+  precision: Precision;
+}
+
+/** What one line says about dates: when the page was published, updated, or how long ago. */
+export interface DateLine {
+  /** "Published …", "Posted …", or a date without a label. */
+  published?: Found;
+  /** "Updated …", "Last modified …". */
+  updated?: Found;
+  /** "3 hours ago", "2 days ago": days before the capture (0 for minutes and hours). */
+  ago?: { days: number; label: 'published' | 'updated' };
+}
+
+// A fixed reference keeps chrono deterministic; only components it is certain of are used.
+const REFERENCE = new Date(Date.UTC(2000, 0, 1));
+
+const MONTH_OR_DAY = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:rs(?:day)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)';
+const LABEL_WORD = '(?:Published|Posted|Updated|Last (?:updated|modified)|Modified|First published)';
+/**
+ * Scrapers glue the pieces of a byline together: "Feb 28 20246:03 AM" (year and time),
+ * "Associated PressApril 28, 2023", "ESTUpdated 1 Min Ago", "6:56 amFeb. 28". Spaces go back
+ * where a year meets a time, and before a month, weekday or label glued to the word before it.
+ */
+function unglue(text: string): string {
+  return text
+    .replace(/\b((?:1[89]|2[01])\d{2})(?=\d{1,2}[:.]\d{2}\b)/g, '$1 ')
+    .replace(new RegExp(`(?<=[\\p{Ll}\\p{N}.)])(?=${MONTH_OR_DAY}\\b)`, 'gu'), ' ')
+    .replace(new RegExp(`(?<=[\\p{L}\\p{N}.)])(?=${LABEL_WORD}\\b)`, 'gu'), ' ');
+}
+
+const LABEL = /\b(published|posted|first published|updated|last updated|last modified|modified)\b\s*(?:on|at)?\s*:?/giu;
+const AGO = /\b(\d+|an?|one)\s*(min(?:ute)?s?|hours?|hrs?|h|days?|d|weeks?|wks?)\s+ago\b/iu;
+const FILLER = /\b(published|updated|posted|last|modified|first|on|at|by|am|pm|a\.m\.|p\.m\.|gmt|utc|bst|est|edt|cst|cdt|mst|mdt|pst|pdt|cet|cest|et|pt|ct|mt|ist|aest)\b|[|,·•:–—\-/()]/giu;
+/** Words of a byline around a date: names, roles and outlets, in capitals, joined by a few small words. */
+const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|and|&|of|the|de|van|von|der|staff|writer|reporter|correspondent|editor|\d+)$/u;
+
+// Several stages ask about the same few lines; chrono is the slowest step, so answers are kept.
+const seen = new Map<string, DateLine | undefined>();
+
+/**
+ * What a short line says about dates, when the line is essentially a dateline: a date (with a
+ * time, a zone, a label such as "Published" or "Updated"), perhaps beside a byline ("By Jane Doe
+ * and John Roe March 3, 2024", "Tom Cary, Senior Sports Correspondent 2 March 2024 • 9:36pm").
+ * A sentence that mentions a date is not a dateline. Only stated years count.
+ */
+export function readDateLine(text: string): DateLine | undefined {
+  if (seen.has(text)) return seen.get(text);
+  if (seen.size > 2000) seen.clear();
+  const found = read(text);
+  seen.set(text, found);
+  return found;
+}
+
+/** The publication date a line states (published before updated), if it is a dateline. */
+export function dateLine(text: string): Found | undefined {
+  const line = readDateLine(text);
+  return line?.published ?? line?.updated;
+}
+
+function read(raw: string): DateLine | undefined {
+  if (raw.length > 300 || words(raw).length > 30) return undefined;
+  const text = unglue(raw);
+  // Segments by label: "Published X Updated Y" → published X, updated Y; text before any label is unlabelled.
+  const segments: { label: 'published' | 'updated' | 'plain'; text: string }[] = [];
+  let last = 0;
+  let label: 'published' | 'updated' | 'plain' = 'plain';
+  for (const m of text.matchAll(LABEL)) {
+    segments.push({ label, text: text.slice(last, m.index) });
+    label = /updated|modified/i.test(m[1]!) ? 'updated' : 'published';
+    last = m.index! + m[0].length;
+  }
+  segments.push({ label, text: text.slice(last) });
+  const out: DateLine = {};
+  let rest = '';
+  let any = false;
+  for (const segment of segments) {
+    const ago = AGO.exec(segment.text);
+    if (ago) {
+      const n = /^\d+$/.test(ago[1]!) ? Number(ago[1]) : 1;
+      const unit = ago[2]!.toLowerCase();
+      const days = /^(d|day)/.test(unit) ? n : /^(w|wk|week)/.test(unit) ? 7 * n : 0;
+      const agoLabel = segment.label === 'updated' ? 'updated' : 'published';
+      if (!out.ago || (agoLabel === 'published' && out.ago.label === 'updated')) out.ago = { days, label: agoLabel };
+      rest += ` ${segment.text.replace(ago[0], ' ')}`;
+      any = true;
+      continue;
+    }
+    const results = chrono.parse(segment.text, REFERENCE);
+    // Only a year the line states counts ("Today's paper" is no date).
+    const r = results.find((x) => x.start.isCertain('year') && /\d{4}/.test(x.text));
+    if (!r) {
+      rest += ` ${segment.text}`;
+      continue;
+    }
+    any = true;
+    // Times and zones chrono read apart ("11:00 AM PDT • May 16, 2024") are part of the dateline.
+    let left = segment.text.replace(r.text, ' ');
+    for (const other of results) if (other !== r && !other.start.isCertain('year')) left = left.replace(other.text, ' ');
+    rest += ` ${left}`;
+    const date = toFound(r.start);
+    const key = segment.label === 'updated' ? 'updated' : 'published';
+    out[key] ??= date;
+  }
+  if (!any) return undefined;
+  // What is left must be labels, fillers and perhaps a byline's names, not a sentence.
+  const left = words(rest.replace(FILLER, ' ')).filter((w) => !/^by$/i.test(w));
+  const byline = /^\s*by\b/i.test(raw) || left.every((w) => NAME_WORD.test(w));
+  if (left.length > (byline ? 12 : 4)) return undefined;
+  return out;
+}
+
+function toFound(start: chrono.ParsedComponents): Found {
+  const y = start.get('year')!;
+  if (start.isCertain('day') && start.isCertain('month')) return { iso: iso(y, start.get('month')!, start.get('day')!), precision: 'day' };
+  if (start.isCertain('month')) return { iso: iso(y, start.get('month')!, 1), precision: 'month' };
+  return { iso: iso(y, 1, 1), precision: 'year' };
+}
+
+export function iso(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The day `days` before an ISO day. */
+export function daysBefore(day: string, days: number): string {
+  const t = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) - days * 86_400_000;
+  const d = new Date(t);
+  return iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
