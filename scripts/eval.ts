@@ -52,7 +52,11 @@ try {
       for (const d of wrongTitles.slice(0, Number(values.worst))) console.log(`  ${d.id.padEnd(24)} got "${d.meta!.title}"\n  ${''.padEnd(24)} not "${d.meta!.expectedTitle}"`);
       const wrongDates = result.documents.filter((d) => d.meta && d.meta.date !== 'exact' && d.meta.date !== 'none-stated');
       if (wrongDates.length) console.log(`dates not exact (${wrongDates.length}):`);
-      for (const d of wrongDates.slice(0, Number(values.worst))) console.log(`  ${d.id.padEnd(24)} ${d.meta!.date.padEnd(14)} got ${d.meta!.published ?? '—'}, page states ${d.meta!.expectedPublished ?? '—'}`);
+      const dayOff = (a?: string, b?: string | null) => a && b && Math.abs(Date.parse(a) - Date.parse(b)) === 86_400_000;
+      for (const d of wrongDates.slice(0, Number(values.worst))) {
+        const m = d.meta!;
+        console.log(`  ${d.id.padEnd(24)} ${m.date.padEnd(14)} got ${m.published ?? '—'}, page states ${m.expectedPublished ?? '—'}${m.date === 'wrong' && dayOff(m.published, m.expectedPublished) ? ' (one day off)' : ''}`);
+      }
     }
   }
 } catch (error) {

@@ -35,16 +35,19 @@ describe('topics', () => {
 describe('sources', () => {
   const source = compileSources(data.sources);
 
-  it('names site and publisher from a signature anywhere in the capture', () => {
-    expect(source('…\nFollow our social media accounts here on facebook.com/ExpressUSNews and @expressusnews')).toEqual({ site: 'Express', publisher: 'Reach plc' });
+  it('names site and publisher from a signature anywhere in the capture, and the line it stands on', () => {
+    expect(source('…\nFollow our social media accounts here on facebook.com/ExpressUSNews and @expressusnews')).toEqual({
+      facts: { site: 'Express', publisher: 'Reach plc' },
+      from: { line: 2, text: 'Follow our social media accounts here on facebook.com/ExpressUSNews and @expressusnews' },
+    });
   });
 
   it('names an aggregator from its own disclaimer', () => {
-    expect(source('Denial of responsibility! Elite News is an automatic aggregator of Global media.')).toEqual({ site: 'Elite News' });
+    expect(source('Denial of responsibility! Elite News is an automatic aggregator of Global media.').facts).toEqual({ site: 'Elite News' });
   });
 
   it('claims nothing without a signature', () => {
-    expect(source('Russian soldiers flee for their lives from Kherson')).toEqual({});
+    expect(source('Russian soldiers flee for their lives from Kherson')).toEqual({ facts: {} });
   });
 });
 

@@ -43,8 +43,18 @@ export const Frontmatter = z
   });
 export type Frontmatter = z.infer<typeof Frontmatter>;
 
-/** The removal ledger, written beside the article as `<slug>.11tydata.json`. */
+const ReadFrom = z.object({ line: z.number().int().positive(), text: z.string() });
+
+/**
+ * The ledger, written beside the article as `<slug>.11tydata.json`: every line removed from the
+ * capture with the rule that removed it, and the raw line each value of the frontmatter was read
+ * from (title, publication and capture dates, site), so any value can be checked in its capture.
+ */
 export const Ledger = z.object({
   removed: z.array(z.object({ line: z.number().int().positive(), rule: z.string(), text: z.string() })),
+  read: z
+    .object({ title: ReadFrom.optional(), published: ReadFrom.optional(), captured: ReadFrom.optional(), site: ReadFrom.optional() })
+    .strict()
+    .optional(),
 });
 export type Ledger = z.infer<typeof Ledger>;

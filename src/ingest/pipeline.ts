@@ -65,7 +65,7 @@ export function ingestCapture(raw: RawCapture, c: Compiled, repeated?: (text: st
 
   const dates = findDates({ zones: cleaned.zones, body: bodyText }, c.settings.plausibleYears);
   if (!dates.published) warnings.push('undated: the text states no publication date');
-  const source = c.sources(raw.text);
+  const { facts: source, from: siteFrom } = c.sources(raw.text);
   const entities = extractEntities(bodyText, c.gazetteer, title);
   const bodyWords = cleaned.paragraphs.flatMap((p) => p.lower);
   const topics = c.topics(words(title).map((w) => w.toLowerCase()), bodyWords);
@@ -85,5 +85,11 @@ export function ingestCapture(raw: RawCapture, c: Compiled, repeated?: (text: st
     ...(cleaned.figures.length ? { figures: cleaned.figures.map((f) => (f.caption ? { caption: f.caption, credit: f.credit } : { credit: f.credit })) } : {}),
     source: { file: raw.file, sha256: sha256(raw.bytes), bytes: raw.bytes.byteLength },
   };
-  return { frontmatter, body: toMarkdownBody(cleaned.paragraphs), text: bodyText, ledger: { removed: cleaned.removed }, warnings };
+  const read = {
+    ...(cleaned.title ? { title: { line: cleaned.title.line, text: cleaned.title.text } } : {}),
+    ...(dates.published && dates.from.published ? { published: dates.from.published } : {}),
+    ...(dates.captured && dates.from.captured ? { captured: dates.from.captured } : {}),
+    ...(source.site && siteFrom ? { site: siteFrom } : {}),
+  };
+  return { frontmatter, body: toMarkdownBody(cleaned.paragraphs), text: bodyText, ledger: { removed: cleaned.removed, ...(Object.keys(read).length ? { read } : {}) }, warnings };
 }

@@ -17,6 +17,8 @@ export interface SiteArticle extends Frontmatter {
   /** The Markdown file it came from, for error messages. */
   inputPath: string;
   removed: Ledger['removed'];
+  /** The raw line each value was read from, as ingest recorded it. */
+  read?: Ledger['read'];
   /** The article text, Markdown as ingest (or a curator) wrote it. */
   body?: string;
   /** Its raw capture in the site (set by `locateRaw`). */
@@ -62,6 +64,7 @@ function readArticleFile(path: string, root: string): SiteArticle {
   const { frontmatter, body } = parseArticle(text, path);
   const ledgerPath = path.replace(/\.md$/, '.11tydata.json');
   let removed: Ledger['removed'] = [];
+  let read: Ledger['read'];
   if (existsSync(ledgerPath)) {
     let raw: unknown;
     try {
@@ -72,10 +75,11 @@ function readArticleFile(path: string, root: string): SiteArticle {
     const ledger = Ledger.safeParse(raw);
     if (!ledger.success) throw new Error(`${ledgerPath}: the removal ledger does not fit the schema: ${z.prettifyError(ledger.error)}`);
     removed = ledger.data.removed;
+    read = ledger.data.read;
   }
   // The file's place in the folder is its address: "x.md" → /articles/x/.
   const segments = relative(root, path).slice(0, -3).split(sep).map((s) => slugify(s) || 'article');
-  return { ...frontmatter, url: `/articles/${segments.join('/')}/`, inputPath: path, removed, body };
+  return { ...frontmatter, url: `/articles/${segments.join('/')}/`, inputPath: path, removed, ...(read ? { read } : {}), body };
 }
 
 /**

@@ -18,7 +18,7 @@ import { loadAliases } from './aliases.js';
 import type { EntryPage, IndexPage, PeriodPage } from './archive.js';
 
 export interface SitePluginOptions {
-  /** The folder holding site.json, ledger.json and boilerplate.json (default: the project's `_data`). */
+  /** The folder holding site.json, aliases.json and boilerplate.json (default: the project's `_data`). */
   dataDir?: string;
   /** The articles (default: `CLIPPINGS_ARTICLES`, else content/articles). */
   articles?: string;

@@ -1,3 +1,5 @@
+import type { Rule } from '../../article/rules.js';
+import type { Drops } from './residue.js';
 import type { Block } from './blocks.js';
 import { isTerminated } from './blocks.js';
 import type { Residue } from './vocabulary.js';
@@ -8,7 +10,7 @@ import { stopDensity, type StopList } from './stopwords.js';
 export type Quality = 'good' | 'neargood' | 'short' | 'bad';
 
 /** What happens to one block: kept as body or subheading, or dropped with the rule that dropped it. */
-export type Verdict = { keep: true; role: 'body' | 'subheading' } | { keep: false; rule: string };
+export type Verdict = { keep: true; role: 'body' | 'subheading' } | { keep: false; rule: Rule };
 
 export interface Figure {
   caption?: string;
@@ -34,7 +36,7 @@ export function isFragment(block: Block, settings: IngestSettings): boolean {
  * class of their neighbours; the document's edges count as bad, so chrome at the top and
  * bottom falls away while a short quote between two paragraphs stays.
  */
-export function classifyProse(blocks: Block[], drops: (string | undefined)[], ctx: ClassifyContext): Verdict[] {
+export function classifyProse(blocks: Block[], drops: Drops, ctx: ClassifyContext): Verdict[] {
   const { settings, stopList } = ctx;
   const open = blocks.map((_, i) => i).filter((i) => drops[i] === undefined);
   const quality = new Map<number, Quality>();

@@ -1,3 +1,5 @@
+import type { Rule } from '../../article/rules.js';
+import type { Drops } from './residue.js';
 import { toBlocks, words } from './blocks.js';
 import { probableVersion } from './repetition.js';
 import type { Block } from './blocks.js';
@@ -14,7 +16,7 @@ import type { IngestSettings } from '../settings.js';
 /** One line the cleaner removed, by raw line number, with the rule that removed it. */
 export interface Removal {
   line: number;
-  rule: string;
+  rule: Rule;
   text: string;
 }
 
@@ -143,7 +145,7 @@ export function clean(text: string, options: CleanOptions): Cleaned {
  * the byline's; just below the last paragraph, the byline of sites that put it at the end. Dates
  * elsewhere (menus, tickers, related lists, footers) are not the article's.
  */
-function dateZones(blocks: Block[], drops: (string | undefined)[], t: number | undefined, run: { start: number; end: number } | undefined, settings: IngestSettings): DateZones {
+function dateZones(blocks: Block[], drops: Drops, t: number | undefined, run: { start: number; end: number } | undefined, settings: IngestSettings): DateZones {
   const start = run?.start ?? (t === undefined ? 0 : t + 1);
   // The capture's first blocks are its top, whatever follows: a date there is a scrape or "today" date.
   const from = t === undefined ? Math.max(Math.min(settings.topBlocks, start), start - settings.bylineBlocks) : Math.max(Math.min(settings.topBlocks, t), t - 2);
@@ -162,7 +164,7 @@ function dateZones(blocks: Block[], drops: (string | undefined)[], t: number | u
 
 /** What the rules, the article's run of prose and the headline say of a capture's blocks. */
 interface Located {
-  drops: (string | undefined)[];
+  drops: Drops;
   figures: Figure[];
   run?: { start: number; end: number };
   headline?: number;

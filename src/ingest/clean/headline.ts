@@ -1,3 +1,4 @@
+import type { Drops } from './residue.js';
 import type { Block } from './blocks.js';
 import type { Quality } from './classify.js';
 import type { StopList } from './stopwords.js';
@@ -7,7 +8,7 @@ import type { IngestSettings } from '../settings.js';
 export interface HeadlineContext {
   blocks: Block[];
   /** The rule that dropped each block so far, if any. */
-  drops: (string | undefined)[];
+  drops: Drops;
   /** jusText's first judgement of each open block (undefined for dropped ones). */
   quality: (Quality | undefined)[];
   /** A dateline ("Published Feb 28, 2024", "by Jane Doe March 3, 2024"). */

@@ -14,8 +14,8 @@ export function repairParagraph(text: string, language: string): string {
  * Removes residue phrases inside a paragraph (link labels such as ", opens new tab").
  * Returns the cleaned text and what was removed, by rule, for the ledger.
  */
-export function stripInline(text: string, rules: { id: string; test: RegExp }[]): { text: string; removed: { rule: string; text: string }[] } {
-  const removed: { rule: string; text: string }[] = [];
+export function stripInline<R extends string>(text: string, rules: { id: R; test: RegExp }[]): { text: string; removed: { rule: R; text: string }[] } {
+  const removed: { rule: R; text: string }[] = [];
   let s = text;
   for (const r of rules) {
     r.test.lastIndex = 0;

@@ -1,3 +1,4 @@
+import type { Rule } from '../../article/rules.js';
 import type { Block } from './blocks.js';
 import { isTerminated, scanWords } from './blocks.js';
 import { hash53 } from '../../article/hash.js';
@@ -6,8 +7,8 @@ import { stopDensity } from './stopwords.js';
 import { isFragment, type ClassifyContext, type Figure } from './classify.js';
 import type { IngestSettings } from '../settings.js';
 
-/** A rule id per block: why it is dropped, or undefined while nothing has said so. */
-type Drops = (string | undefined)[];
+/** A rule per block: why it is dropped, or undefined while nothing has said so. */
+export type Drops = (Rule | undefined)[];
 type Placed = Figure & { at: number };
 
 /**

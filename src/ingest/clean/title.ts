@@ -1,3 +1,4 @@
+import type { Drops } from './residue.js';
 import { words, isTerminated } from './blocks.js';
 import type { Block } from './blocks.js';
 import type { IngestSettings } from '../settings.js';
@@ -16,7 +17,7 @@ export function isHeadline(text: string, settings: IngestSettings): boolean {
  */
 export function findTitle(
   blocks: Block[],
-  drops: (string | undefined)[],
+  drops: Drops,
   isDate: (text: string) => boolean,
   settings: IngestSettings,
 ): number | undefined {

@@ -1,8 +1,9 @@
+import type { VocabularyRule } from '../../article/rules.js';
 import type { IngestData, RuleSpec } from '../../data.js';
 
 /** A boilerplate rule compiled to a regular expression. */
 export interface CompiledRule {
-  id: string;
+  id: VocabularyRule;
   zone?: 'head' | 'tail';
   test: RegExp;
 }
@@ -11,11 +12,11 @@ export interface CompiledRule {
 export interface Residue {
   rules: CompiledRule[];
   /** The first rule that drops a block, or undefined; `zone` says where the block stands. */
-  match: (text: string, zone: 'head' | 'body' | 'tail') => string | undefined;
+  match: (text: string, zone: 'head' | 'body' | 'tail') => VocabularyRule | undefined;
   /** The whole block is a picture credit ("Getty Images", "Name/AP", "Photo: Name"). */
   creditOnly: (text: string) => boolean;
   /** Phrases removed inside kept paragraphs, with the rule that removes each. */
-  inline: { id: string; test: RegExp }[];
+  inline: { id: VocabularyRule; test: RegExp }[];
   /** The block ends with a credit: it is a caption. Returns the credit, if any. */
   captionCredit: (text: string) => { caption: string; credit: string } | undefined;
   /** The block is a label of a site's own menus or links ("Sport", "Privacy policy"). */
@@ -36,7 +37,7 @@ function compileRule(rule: RuleSpec): CompiledRule {
   const flags = flagsFor(rule.pattern, Boolean(rule.case));
   const source = rule.match === 'line' ? `^(?:${rule.pattern})$` : rule.match === 'prefix' ? `^(?:${rule.pattern})` : rule.pattern;
   try {
-    return { id: rule.id, zone: rule.zone, test: new RegExp(source, flags) };
+    return { id: rule.id as VocabularyRule, zone: rule.zone, test: new RegExp(source, flags) };
   } catch (error) {
     throw new Error(`_data/boilerplate.json: rule "${rule.id}" has an invalid pattern: ${(error as Error).message}`);
   }
@@ -82,7 +83,7 @@ export function compileResidue(data: IngestData): Residue {
   const gates = [combined(true, false), combined(true, true), combined(false, false), combined(false, true)].filter((g): g is RegExp => g !== undefined);
   const inline = data.boilerplate.inline.map((r) => {
     try {
-      return { id: r.id, test: new RegExp(r.pattern, `g${flagsFor(r.pattern, false)}`) };
+      return { id: r.id as VocabularyRule, test: new RegExp(r.pattern, `g${flagsFor(r.pattern, false)}`) };
     } catch (error) {
       throw new Error(`_data/boilerplate.json: inline rule "${r.id}" has an invalid pattern: ${(error as Error).message}`);
     }

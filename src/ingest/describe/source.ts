@@ -6,7 +6,8 @@ export interface SourceFacts {
   publisher?: string;
 }
 
-export type SourceMatcher = (raw: string) => SourceFacts;
+/** The source a capture names, and the raw line the signature was found on. */
+export type SourceMatcher = (raw: string) => { facts: SourceFacts; from?: { line: number; text: string } };
 
 /** Compiles `_data/sources.json`: the first signature found in the raw text names site and publisher. */
 export function compileSources(sources: SourceSpec[]): SourceMatcher {
@@ -20,15 +21,20 @@ export function compileSources(sources: SourceSpec[]): SourceMatcher {
   // One pass tells whether any signature is there at all; most captures then need no more.
   const any = compiled.length ? new RegExp(compiled.map((c) => `(?:${c.spec.pattern})`).join('|'), flagsFor(compiled.map((c) => c.spec.pattern).join('|'), false)) : undefined;
   return (raw) => {
-    if (!any?.test(raw)) return {};
+    if (!any?.test(raw)) return { facts: {} };
     for (const c of compiled) {
       const m = c.re.exec(raw);
       if (!m) continue;
       // "$1" in a site name takes the name the signature captured (an aggregator names itself).
       const site = c.spec.site.replace(/\$(\d)/g, (_, n: string) => (m[Number(n)] ?? '').trim());
       if (!site) continue;
-      return c.spec.publisher ? { site, publisher: c.spec.publisher } : { site };
+      const lineStart = raw.lastIndexOf('\n', m.index) + 1;
+      const lineEnd = raw.indexOf('\n', m.index);
+      let line = 1;
+      for (let i = raw.indexOf('\n'); i !== -1 && i < m.index; i = raw.indexOf('\n', i + 1)) line++;
+      const from = { line, text: raw.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).trim() };
+      return { facts: c.spec.publisher ? { site, publisher: c.spec.publisher } : { site }, from };
     }
-    return {};
+    return { facts: {} };
   };
 }

@@ -100,6 +100,7 @@ function provenance({ article }: ArticleContext, reasons: Map<string, string>): 
 <div><dt>Raw capture</dt><dd>${capture}</dd></div>
 <div><dt>SHA-256</dt><dd><code class="hash">${article.source.sha256}</code> (of the capture the article was made from, ${count(article.source.bytes)} bytes)</dd></div>
 </dl>
+${readFrom(article)}
 ${figures.length > 0 ? html`<h3>Figures</h3><ul>${figures.map((f) => html`<li>${f.caption ? html`${f.caption} ` : ''}<span class="credit">(${f.credit})</span></li>`)}</ul>` : ''}
 ${
   article.removed.length > 0
@@ -111,6 +112,28 @@ ${
     : html`<p>Nothing was removed from the capture.</p>`
 }
 </section>`;
+}
+
+/**
+ * Where each value was read: the raw line of the capture the title, the dates and the site came
+ * from, so a reader can check a value against the capture. A value a curator changed since is said so.
+ */
+function readFrom(article: SiteArticle): Html {
+  const read = article.read ?? {};
+  const rows: [string, string | undefined, { line: number; text: string } | undefined][] = [
+    ['Title', article.title, read.title],
+    ['Published', article.published, read.published],
+    ['Captured', article.captured, read.captured],
+    ['Source', article.site, read.site],
+  ];
+  const shown = rows.filter(([, value, from]) => value !== undefined && from !== undefined);
+  if (shown.length === 0) return html``;
+  return html`<h3>Where the values were read</h3>
+<table class="ledger"><thead><tr><th scope="col">Value</th><th scope="col">Line</th><th scope="col">The capture reads</th></tr></thead>
+<tbody>${shown.map(
+    ([name, value, from]) =>
+      html`<tr><td>${name}${name === 'Title' && value !== from!.text ? html` <span class="basis">(edited since)</span>` : ''}</td><td>${from!.line}</td><td>${from!.text}</td></tr>`,
+  )}</tbody></table>`;
 }
 
 function head({ article, entries }: ArticleContext, config: SiteConfig, excerpt: string): Html {
