@@ -8,6 +8,7 @@
 import { compile } from '../src/ingest/run/tasks.js';
 import { decode } from '../src/ingest/read/decode.js';
 import { ingestCapture } from '../src/ingest/pipeline.js';
+import { textCapture } from '../src/ingest/read/text.js';
 import { defaultSettings } from '../src/ingest/settings.js';
 import { defaultDataDir } from '../src/data.js';
 
@@ -42,7 +43,7 @@ for (const [name, piece] of Object.entries(SHAPES)) {
     const decoded = decode(bytes);
     if (!decoded.ok) throw new Error(decoded.reason);
     const t0 = performance.now();
-    ingestCapture({ file: `${kb}.txt`, text: decoded.text, bytes }, compiled, () => false);
+    ingestCapture(textCapture(`${kb}.txt`, bytes, decoded.text), compiled, () => false);
     times.push((performance.now() - t0) / 1000);
   }
   console.log(`${name} | ${times.map((t) => `${t.toFixed(2)} s`).join(' | ')} | ×${(times[2]! / times[1]!).toFixed(2)}`);

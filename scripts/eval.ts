@@ -34,7 +34,7 @@ if (values.help || !values.corpus || !values.gold) {
   process.exit(values.help ? 0 : 2);
 }
 try {
-  const result = evaluateCorpus(resolve(values.corpus), resolve(values.gold), compile(resolve(values.data!), defaultSettings), values.meta ? resolve(values.meta) : undefined);
+  const result = await evaluateCorpus(resolve(values.corpus), resolve(values.gold), compile(resolve(values.data!), defaultSettings), values.meta ? resolve(values.meta) : undefined);
   if (values.json) console.log(JSON.stringify(result, null, 2));
   else {
     const pct = (x: number) => x.toFixed(4);

@@ -19,6 +19,10 @@ const Boilerplate = z.object({
   rules: z.array(Rule),
   inline: z.array(Inline).default([]),
   credits: z.object({ agencies: z.array(z.string()), words: z.array(z.string()) }),
+  /** Saved pages: class and id words that mark the page's own chrome. */
+  markup: z.object({ about: z.string().optional(), chromeClasses: z.array(z.string()) }).default({ chromeClasses: [] }),
+  /** Lines that end an article and are part of it ("Reporting by …; Editing by …"). */
+  articleCredits: z.object({ about: z.string().optional(), pattern: z.string() }).optional(),
   /** Labels of a site's own menus and links: a capture of nothing else is page furniture. */
   furniture: z.object({ about: z.string().optional(), labels: z.array(z.string()) }).default({ labels: [] }),
 });

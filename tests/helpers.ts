@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { compile } from '../src/ingest/run/tasks.js';
 import { decode } from '../src/ingest/read/decode.js';
 import { ingestCapture, type Article, type Compiled } from '../src/ingest/pipeline.js';
+import { textCapture } from '../src/ingest/read/text.js';
 import { defaultSettings } from '../src/ingest/settings.js';
 import { defaultDataDir } from '../src/data.js';
 
@@ -22,7 +23,7 @@ export function ingestFile(path: string, file = path.split('/').pop()!): Article
   const bytes = readFileSync(path);
   const decoded = decode(bytes);
   if (!decoded.ok) throw new Error(`${path}: ${decoded.reason}`);
-  return ingestCapture({ file, text: decoded.text, bytes }, project());
+  return ingestCapture(textCapture(file, bytes, decoded.text, decoded.warnings), project());
 }
 
 /** The seed gold, as copied from ../shared/seeds/gold.json. */

@@ -26,8 +26,8 @@ describe('ingest of a hostile raw folder', () => {
 
   const reason = (file: string) => report.skipped.find((s) => s.file === file)?.reason;
 
-  it('turns the captures into articles, among them a link into git-annex and a name with an escape sequence', () => {
-    expect(report.articles.map((a) => a.file).sort()).toEqual([GOOD, 'annexed.txt', 'articles.txt', 'control-title.txt', 'far-future.txt', 'markup-capture.txt', ESCAPE_NAME].sort());
+  it('turns the captures into articles, among them a link into git-annex, a name with an escape sequence and a saved page', () => {
+    expect(report.articles.map((a) => a.file).sort()).toEqual([GOOD, 'annexed.txt', 'articles.txt', 'control-title.txt', 'far-future.txt', 'markup-capture.txt', 'page.html', ESCAPE_NAME].sort());
   });
 
   it.each([
@@ -48,7 +48,8 @@ describe('ingest of a hostile raw folder', () => {
     ['x.11ty.js', /unsupported file type/],
     ['evil.md', /unsupported file type/],
     ['sum.njk', /unsupported file type/],
-    ['page.html', /unsupported file type/],
+    ['page.htm', /a page with no visible text/],
+    ['page.xhtml', /a page with no visible text/],
     ['image.svg', /unsupported file type/],
   ])('skips %s with a reason', (file, why) => {
     expect(reason(file)).toMatch(why);

@@ -88,7 +88,7 @@ describe('a site built from a hostile raw folder', () => {
     expect(files(site).filter((f) => !allowed(f))).toEqual([]);
     // Only captures that became articles are published, each as plain text.
     expect(files(site).filter((f) => f.startsWith('raw/')).sort()).toEqual(
-      ['000_14962ab49b8a38ce.txt', 'annexed.txt', 'articles.txt', 'control-title.txt', 'far-future.txt', 'markup-capture.txt', 'red-\u001b[31mALERT\u001b[0m.txt'].map((f) => `raw/${f}`).sort(),
+      ['000_14962ab49b8a38ce.txt', 'annexed.txt', 'articles.txt', 'control-title.txt', 'far-future.txt', 'markup-capture.txt', 'page.html.txt', 'red-\u001b[31mALERT\u001b[0m.txt'].map((f) => `raw/${f}`).sort(),
     );
   });
 

@@ -46,7 +46,6 @@ describe('bad input', () => {
     ['only-boilerplate.txt', /no article text/],
     ['only-page-furniture.txt', /no article text: every line is page furniture/],
     ['fifty-megabytes.txt', /too large/],
-    ['page.html', /unsupported file type/],
     ['.DS_Store', /hidden file/],
   ])('skips %s with a reason', (file, reason) => {
     expect(report.skipped.find((s) => s.file === file)?.reason).toMatch(reason);
@@ -67,6 +66,12 @@ describe('bad input', () => {
     expect(frontmatter.title).toBe('Café owner in Zürich wins award for the city’s best croissant');
     expect(body).toContain('“patience, butter and more patience”');
     expect(body).not.toMatch(/\uFEFF|\uFFFD/);
+  });
+
+  it('reads a saved page as a page: its visible text, not its markup', () => {
+    const { frontmatter, body } = article('page.html');
+    expect(frontmatter.title).toBe('Saved page');
+    expect(body).not.toContain('<');
   });
 
   it('turns CRLF line ends into LF', () => {

@@ -18,7 +18,10 @@ export type BuiltinRule =
   | 'headline-link'
   | 'fragment'
   | 'furniture'
-  | 'after-article';
+  | 'after-article'
+  | 'page-chrome'
+  | 'link-list'
+  | 'outside-article';
 
 export const RULE_REASONS: Record<BuiltinRule, string> = {
   title: 'The headline: shown as the page title, not repeated in the text.',
@@ -35,6 +38,9 @@ export const RULE_REASONS: Record<BuiltinRule, string> = {
   fragment: 'A short fragment between removed lines: part of the surrounding page furniture.',
   furniture: "The capture has no prose, and what is left is mostly the site's own menus and links: page furniture, not an article.",
   'after-article': "After the article's last paragraph: what a page puts after an article (related links, comments, newsletters, footers).",
+  'page-chrome': "In the page's own navigation, header, footer or sidebar, as its markup says (a saved page's nav, aside, footer, banner).",
+  'link-list': 'Mostly the text of links (a saved page): a menu, a list of other articles, tags.',
+  'outside-article': "Outside the element that holds the article's text (a saved page): a sidebar, an author box, teasers of other articles.",
 };
 
 /** A rule of the vocabulary (`_data/boilerplate.json`): its id is data, made a rule only by the vocabulary's compiler. */

@@ -22,20 +22,31 @@ export const Frontmatter = z
     published: isoDate.optional(),
     published_precision: z.enum(['day', 'month', 'year']).optional(),
     published_basis: z.enum(['stated', 'inferred', 'curator']).optional(),
+    /** The last update the source states (a page's dateModified), apart from the publication date. */
+    modified: isoDate.optional(),
     captured: isoDate.optional(),
     site: z.string().optional(),
     publisher: z.string().optional(),
+    /** Who wrote it, as the source states (a page's JSON-LD author, a byline). */
+    authors: z.array(z.string()).optional(),
     topics: z.array(z.string()),
     people: z.array(z.string()),
     places: z.array(z.string()),
     organizations: z.array(z.string()),
     words: z.number().int().nonnegative(),
     figures: z.array(z.object({ caption: z.string().optional(), credit: z.string() })).optional(),
-    source: z.object({
-      file: z.string(),
-      sha256: z.string().regex(/^[0-9a-f]{64}$/),
-      bytes: z.number().int().nonnegative(),
-    }),
+    source: z
+      .object({
+        file: z.string(),
+        /** Which capture of the file, for a file of several (a JSON line, a web archive's record). */
+        record: z.string().optional(),
+        /** The capture's own bytes: the file, or the record. */
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        bytes: z.number().int().nonnegative(),
+        /** The address the page was captured from. */
+        url: z.string().optional(),
+      })
+      .strict(),
   })
   .strict()
   .refine((f) => (f.published === undefined) === (f.published_precision === undefined) && (f.published === undefined) === (f.published_basis === undefined), {
@@ -43,7 +54,8 @@ export const Frontmatter = z
   });
 export type Frontmatter = z.infer<typeof Frontmatter>;
 
-const ReadFrom = z.object({ line: z.number().int().positive(), text: z.string() });
+/** Where a value was read: a raw line, or what the source states it in ("JSON-LD headline"). */
+const ReadFrom = z.object({ line: z.number().int().positive().optional(), where: z.string().optional(), text: z.string() });
 
 /**
  * The ledger, written beside the article as `<slug>.11tydata.json`: every line removed from the
@@ -51,7 +63,7 @@ const ReadFrom = z.object({ line: z.number().int().positive(), text: z.string() 
  * from (title, publication and capture dates, site), so any value can be checked in its capture.
  */
 export const Ledger = z.object({
-  removed: z.array(z.object({ line: z.number().int().positive(), rule: z.string(), text: z.string() })),
+  removed: z.array(z.object({ line: z.number().int().positive(), rule: z.string(), text: z.string(), where: z.string().optional() })),
   read: z
     .object({ title: ReadFrom.optional(), published: ReadFrom.optional(), captured: ReadFrom.optional(), site: ReadFrom.optional() })
     .strict()

@@ -7,6 +7,7 @@ import { toMarkdownBody } from './write/markdown.js';
 import { slugify } from '../article/slug.js';
 import { titleFromBody } from './clean/title.js';
 import type { Frontmatter, Ledger } from '../article/schema.js';
+import type { Capture, ReadLimits } from './read/capture.js';
 import type { Residue } from './clean/vocabulary.js';
 import type { Gazetteer } from './describe/gazetteer.js';
 import type { SourceMatcher } from './describe/source.js';
@@ -20,13 +21,8 @@ export interface Compiled {
   gazetteer: Gazetteer;
   sources: SourceMatcher;
   topics: TopicMatcher;
-}
-
-export interface RawCapture {
-  /** Path relative to the collection's root, with forward slashes. */
-  file: string;
-  text: string;
-  bytes: Uint8Array;
+  /** The limits and vocabulary of the readers. */
+  read: ReadLimits;
 }
 
 export interface Article {
@@ -47,25 +43,32 @@ export interface Article {
  * 4. entities: people, places, organisations from the kept text;
  * 5. topics from the taxonomy;
  * 6. frontmatter in a fixed key order, body escaped as Markdown.
- * Pure: the same capture, data and repetition answers give the same article.
+ * What the source states about itself (a page's headline, its JSON-LD date, a web archive's
+ * capture date) wins over what the stages infer from the text. Pure: the same capture, data and
+ * repetition answers give the same article.
  */
-export function ingestCapture(raw: RawCapture, c: Compiled, repeated?: (text: string) => boolean): Article {
-  const warnings: string[] = [];
-  const cleaned = clean(raw.text, { residue: c.residue, settings: c.settings, repeated });
+export function ingestCapture(capture: Capture, c: Compiled, repeated?: (text: string) => boolean): Article {
+  const { given } = capture;
+  const warnings: string[] = [...capture.warnings];
+  const cleaned = clean(capture.blocks, { residue: c.residue, settings: c.settings, repeated, title: given.title?.value });
   warnings.push(...cleaned.notes);
   const bodyText = cleaned.paragraphs.map((p) => p.text).join('\n\n');
   if (cleaned.paragraphs.length === 0) warnings.push('no article text: every line was residue');
-  let title = cleaned.title?.text;
+  let title = given.title?.value ?? cleaned.title?.text;
   if (!title) {
     title = titleFromBody(bodyText);
     // Text with no words to speak of gives no title: the file's name stands in.
-    if (!/[\p{L}\p{N}]/u.test(title)) title = raw.file.replace(/^.*\//, '').replace(/\.[^.]+$/, '') || raw.file;
+    if (!/[\p{L}\p{N}]/u.test(title)) title = capture.file.replace(/^.*\//, '').replace(/\.[^.]+$/, '') || capture.file;
     warnings.push('no headline found: title taken from the text');
   }
 
   const dates = findDates({ zones: cleaned.zones, body: bodyText }, c.settings.plausibleYears);
-  if (!dates.published) warnings.push('undated: the text states no publication date');
-  const { facts: source, from: siteFrom } = c.sources(raw.text);
+  const published = given.published ? { published: given.published.value, published_precision: 'day' as const, published_basis: 'stated' as const } : dates.published ? { published: dates.published, published_precision: dates.published_precision!, published_basis: dates.published_basis! } : {};
+  const captured = given.captured?.value ?? dates.captured;
+  if (!published.published) warnings.push('undated: the text states no publication date');
+  const { facts: signature, from: siteFrom } = c.sources(capture.text);
+  const site = given.site?.value ?? signature.site;
+  const publisher = given.publisher?.value ?? signature.publisher;
   const entities = extractEntities(bodyText, c.gazetteer, title);
   const bodyWords = cleaned.paragraphs.flatMap((p) => p.lower);
   const topics = c.topics(words(title).map((w) => w.toLowerCase()), bodyWords);
@@ -73,23 +76,34 @@ export function ingestCapture(raw: RawCapture, c: Compiled, repeated?: (text: st
 
   const frontmatter: Frontmatter = {
     title,
-    slug: slugify(title) || `article-${sha256(raw.bytes).slice(0, 8)}`,
-    ...(dates.published ? { published: dates.published, published_precision: dates.published_precision!, published_basis: dates.published_basis! } : {}),
-    ...(dates.captured ? { captured: dates.captured } : {}),
-    ...source,
+    slug: slugify(title) || `article-${sha256(capture.bytes).slice(0, 8)}`,
+    ...published,
+    ...(given.modified ? { modified: given.modified.value } : {}),
+    ...(captured ? { captured } : {}),
+    ...(site ? { site } : {}),
+    ...(publisher ? { publisher } : {}),
+    ...(given.authors?.value.length ? { authors: given.authors.value } : {}),
     topics,
     people: entities.people,
     places: entities.places,
     organizations: entities.organizations,
     words: bodyWords.length,
     ...(cleaned.figures.length ? { figures: cleaned.figures.map((f) => (f.caption ? { caption: f.caption, credit: f.credit } : { credit: f.credit })) } : {}),
-    source: { file: raw.file, sha256: sha256(raw.bytes), bytes: raw.bytes.byteLength },
+    source: {
+      file: capture.file,
+      ...(capture.record ? { record: capture.record } : {}),
+      sha256: sha256(capture.bytes),
+      bytes: capture.bytes.byteLength,
+      ...(given.url ? { url: given.url.value } : {}),
+    },
   };
+  const stated = (s: { value: string; from: string } | undefined) => (s ? { where: s.from, text: s.value } : undefined);
   const read = {
-    ...(cleaned.title ? { title: { line: cleaned.title.line, text: cleaned.title.text } } : {}),
-    ...(dates.published && dates.from.published ? { published: dates.from.published } : {}),
-    ...(dates.captured && dates.from.captured ? { captured: dates.from.captured } : {}),
-    ...(source.site && siteFrom ? { site: siteFrom } : {}),
+    title: stated(given.title) ?? (cleaned.title ? { line: cleaned.title.line, text: cleaned.title.text } : undefined),
+    published: stated(given.published) ?? (dates.published ? dates.from.published : undefined),
+    captured: stated(given.captured) ?? (dates.captured ? dates.from.captured : undefined),
+    site: stated(given.site) ?? (signature.site ? siteFrom : undefined),
   };
-  return { frontmatter, body: toMarkdownBody(cleaned.paragraphs), text: bodyText, ledger: { removed: cleaned.removed, ...(Object.keys(read).length ? { read } : {}) }, warnings };
+  const readFrom = Object.fromEntries(Object.entries(read).filter(([, v]) => v !== undefined));
+  return { frontmatter, body: toMarkdownBody(cleaned.paragraphs), text: bodyText, ledger: { removed: cleaned.removed, ...(Object.keys(readFrom).length ? { read: readFrom } : {}) }, warnings };
 }

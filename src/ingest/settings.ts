@@ -54,6 +54,10 @@ export interface IngestSettings {
   headlineRelevance: number;
   /** What it adds to that share when the page repeats the headline (a "Now reading" bar, a breadcrumb). */
   headlineRepeatBonus: number;
+  /** From HTML: a block with at least this share of its characters in links is a menu or a link list. */
+  maxLinkDensity: number;
+  /** From HTML: the element holding this share of the article's prose holds the article. */
+  containerShare: number;
   /** A topic needs this many term hits (counting the title twice) to be assigned. */
   topicMinHits: number;
   /** At most this many topics per article, best first. */
@@ -90,6 +94,8 @@ export const defaultSettings: IngestSettings = {
   headlineRelevance: 0.25,
   headlineRepeatBonus: 0.3,
   doubledMaxWords: 20, // related-link headlines on the development set run to 15 words
+  containerShare: 0.8, // an article's body holds its text; a pull quote or a caption may sit outside
+  maxLinkDensity: 0.5, // jusText uses 0.2 on every block; prose links a name or two, a menu is all links
   topicMinHits: 2,
   topicMax: 4,
   topicRelative: 0.3, // a sports report that mentions one "shooting" is not about crime

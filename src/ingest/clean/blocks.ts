@@ -11,6 +11,20 @@ export interface Block {
   words: string[];
   /** The same in lower case, for stop words and topics. */
   lower: string[];
+  /** From HTML: the element the block came from (a CSS-like path). */
+  where?: string;
+  /** From HTML: the share of the block's characters inside links. */
+  linkDensity?: number;
+  /** From HTML: 1 for the page's h1, 2 for h2… */
+  heading?: number;
+  /** From HTML: the page's own chrome by its markup (nav, aside, footer, a page header). */
+  chrome?: string;
+  /** From HTML: the elements the block stands in, outermost first, as numbers in document order. */
+  ancestors?: number[];
+  /** From HTML: those of them the markup calls the article (`article`, `main`, `itemprop=articleBody`). */
+  articles?: number[];
+  /** From HTML: the innermost of them whose class or id marks the page's chrome ("caption", "newsletter"). */
+  chromeElement?: number;
 }
 
 const TERMINAL = /[.!?…:;"”’')\]»]$/u;

@@ -36,7 +36,7 @@ export function isFragment(block: Block, settings: IngestSettings): boolean {
  * class of their neighbours; the document's edges count as bad, so chrome at the top and
  * bottom falls away while a short quote between two paragraphs stays.
  */
-export function classifyProse(blocks: Block[], drops: Drops, ctx: ClassifyContext): Verdict[] {
+export function classifyProse(blocks: Block[], drops: Drops, ctx: ClassifyContext, kept: Set<number> = new Set()): Verdict[] {
   const { settings, stopList } = ctx;
   const open = blocks.map((_, i) => i).filter((i) => drops[i] === undefined);
   const quality = new Map<number, Quality>();
@@ -98,7 +98,8 @@ export function classifyProse(blocks: Block[], drops: Drops, ctx: ClassifyContex
 
   const verdicts: Verdict[] = blocks.map((_, i) => ({ keep: false, rule: drops[i] ?? 'boilerplate' }));
   open.forEach((i, k) => {
-    if (furniture) verdicts[i] = { keep: false, rule: 'furniture' };
+    if (kept.has(i)) verdicts[i] = { keep: true, role: 'body' };
+    else if (furniture) verdicts[i] = { keep: false, rule: 'furniture' };
     else if (resolved[k] !== 'good') {
       verdicts[i] = { keep: false, rule: seq[k] === 'bad' && isHeadlineLike(blocks[i], settings) ? 'headline-link' : 'boilerplate' };
     } else if (noProse || !isFragment(blocks[i], settings) || isListItem(k)) verdicts[i] = { keep: true, role: 'body' };

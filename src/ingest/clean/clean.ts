@@ -4,7 +4,7 @@ import { toBlocks, words } from './blocks.js';
 import { probableVersion } from './repetition.js';
 import type { Block } from './blocks.js';
 import { classifyProse, initialQuality, type ClassifyContext, type Figure } from './classify.js';
-import { articleRun, findHeadline, type HeadlineContext } from './headline.js';
+import { articleContainer, articleRun, findHeadline, type HeadlineContext } from './headline.js';
 import { applyRules } from './residue.js';
 import { readDateLine } from '../describe/dateline.js';
 import { findTitle } from './title.js';
@@ -18,6 +18,8 @@ export interface Removal {
   line: number;
   rule: Rule;
   text: string;
+  /** From HTML: the element the line was (its path). */
+  where?: string;
 }
 
 export interface Paragraph {
@@ -56,6 +58,8 @@ export interface CleanOptions {
   settings: IngestSettings;
   /** Cross-document repetition; absent when a capture is cleaned on its own. */
   repeated?: (text: string) => boolean;
+  /** The headline the source states (a page's JSON-LD or h1): the block that reads so is the title. */
+  title?: string;
 }
 
 /**
@@ -66,8 +70,8 @@ export interface CleanOptions {
  * 4. date lines under the headline (kept as metadata, not text);
  * 5. jusText-style judgement of what is left, by prose density and neighbours.
  */
-export function clean(text: string, options: CleanOptions): Cleaned {
-  const blocks = toBlocks(text);
+export function clean(input: string | Block[], options: CleanOptions): Cleaned {
+  const blocks = typeof input === 'string' ? toBlocks(input) : input;
   const sample: string[] = [];
   for (const b of blocks) {
     for (const w of b.lower) if (sample.push(w) >= 400) break;
@@ -86,14 +90,14 @@ export function clean(text: string, options: CleanOptions): Cleaned {
       }
     : () => false;
   let ctx: ClassifyContext = { residue: options.residue, settings: options.settings, stopList: list, repeated };
-  let found = locate(blocks, ctx);
+  let found = locate(blocks, ctx, options.title);
   // A capture whose headline and article other captures hold too is a version or re-capture of
   // one of them: repetition says nothing about it, so it is read again without.
   const version = lookup && probableVersion(blocks, repeated, options.settings, found);
   if (version) {
     repeated = () => false;
     ctx = { ...ctx, repeated };
-    found = locate(blocks, ctx);
+    found = locate(blocks, ctx, options.title);
     notes.push(`probable version of another capture: ${Math.round(100 * version)}% of its text stands in other captures`);
   }
   const { drops, figures, run, isDateline } = found;
@@ -113,20 +117,49 @@ export function clean(text: string, options: CleanOptions): Cleaned {
   // comments, newsletters, footers. (The run of prose bridges what interrupts an article, so
   // nothing after it is the article's.)
   if (run) for (let i = run.end + 1; i < blocks.length; i++) drops[i] ??= 'after-article';
+  // The wire's reporting credits end an article and are part of it.
+  const kept = new Set<number>();
+  if (run)
+    for (let i = run.end + 1; i < Math.min(blocks.length, run.end + 1 + options.settings.tailBlocks); i++) {
+      if (options.residue.articleCredit(blocks[i]!.text)) {
+        drops[i] = undefined;
+        kept.add(i);
+      }
+    }
+  // A saved page's markup says where the article's text stands: what follows outside that element is not the article's.
+  const container = run && articleContainer(blocks, drops, run, options.settings.containerShare);
+  if (container) {
+    // Inside it, an element whose class marks chrome (a caption, a player, an author box) is the
+    // page's, unless it holds much of the article's text itself ("article-wrap has-video").
+    const prose = new Map<number, number>();
+    let total = 0;
+    for (let i = run!.start; i <= run!.end; i++) {
+      const b = blocks[i]!;
+      if (drops[i] !== undefined || b.words.length < 10) continue;
+      total += b.words.length;
+      if (b.chromeElement !== undefined) prose.set(b.chromeElement, (prose.get(b.chromeElement) ?? 0) + b.words.length);
+    }
+    const chrome = (e: number | undefined) => e !== undefined && (prose.get(e) ?? 0) < 0.3 * total;
+    for (let i = container.first + 1; i < blocks.length; i++) {
+      const b = blocks[i]!;
+      if (!b.ancestors?.includes(container.element)) drops[i] ??= 'outside-article';
+      else if (chrome(b.chromeElement)) drops[i] ??= 'page-chrome';
+    }
+  }
 
-  const verdicts = classifyProse(blocks, drops, ctx);
+  const verdicts = classifyProse(blocks, drops, ctx, kept);
   const paragraphs: Paragraph[] = [];
   const removed: Removal[] = [];
   blocks.forEach((block: Block, i) => {
     const v = verdicts[i];
     if (v.keep) {
       const inline = stripInline(block.text, options.residue.inline);
-      for (const r of inline.removed) removed.push({ line: block.first, rule: r.rule, text: r.text });
+      for (const r of inline.removed) removed.push({ line: block.first, rule: r.rule, text: r.text, ...(block.where ? { where: block.where } : {}) });
       const text = repairParagraph(inline.text, language);
       const w = inline.removed.length ? words(text) : block.words;
       const lower = inline.removed.length ? w.map((x) => x.toLowerCase()) : block.lower;
       paragraphs.push({ text, role: v.role, words: w, lower, first: block.first, last: block.last });
-    } else for (const l of block.lines) removed.push({ line: l.line, rule: v.rule, text: l.text.trim() });
+    } else for (const l of block.lines) removed.push({ line: l.line, rule: v.rule, text: l.text.trim(), ...(block.where ? { where: block.where } : {}) });
   });
   return {
     title: t === undefined ? undefined : { text: blocks[t].text, line: blocks[t].first },
@@ -176,7 +209,7 @@ interface Located {
  * capture that starts near its text (a scraper's article text rather than a whole page) may open
  * with a headline its text does not bear out word for word: then the first headline-like line.
  */
-function locate(blocks: Block[], ctx: ClassifyContext): Located {
+function locate(blocks: Block[], ctx: ClassifyContext, stated?: string): Located {
   const { settings, residue } = ctx;
   const { drops, figures } = applyRules(blocks, ctx);
   const isDateline = (t: string) => readDateLine(t) !== undefined;
@@ -193,10 +226,25 @@ function locate(blocks: Block[], ctx: ClassifyContext): Located {
     settings,
   };
   const run = articleRun(hctx);
-  let headline = run ? findHeadline(hctx, run) : undefined;
+  // A headline the source states is the block above the text that reads so (or the page's h1).
+  let headline = stated === undefined ? undefined : statedHeadline(blocks, stated, run?.start ?? blocks.length);
+  headline ??= run ? findHeadline(hctx, run) : undefined;
   if (headline === undefined && (!run || run.start <= settings.titleSearchBlocks)) {
     const first = findTitle(blocks, drops, isDateline, settings);
     if (first !== undefined && (!run || first < run.start)) headline = first;
   }
   return { drops, figures, run, headline, isDateline };
 }
+
+/** The block above the text that reads as the stated headline does (case, quotes and spaces aside), else the last h1 above it. */
+function statedHeadline(blocks: Block[], stated: string, before: number): number | undefined {
+  const norm = (t: string) => t.toLowerCase().replace(/[‘’'"“”]/g, '').replace(/\s+/g, ' ').trim();
+  const target = norm(stated);
+  let h1: number | undefined;
+  for (let i = Math.min(before, blocks.length) - 1; i >= 0; i--) {
+    if (norm(blocks[i]!.text) === target) return i;
+    if (h1 === undefined && blocks[i]!.heading === 1) h1 = i;
+  }
+  return h1;
+}
+

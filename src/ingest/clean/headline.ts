@@ -207,3 +207,33 @@ export function findHeadline(ctx: HeadlineContext, run: { start: number; end: nu
   }
   return best.j;
 }
+
+/**
+ * From a saved page: the element that holds the article's text, and the first block inside it.
+ * An element the markup calls the article (`article`, `main`, `itemprop=articleBody`) holding
+ * half the run's prose or more is taken first, the innermost such; otherwise the innermost
+ * element holding `share` of it. Undefined for text captures (no markup), or when no element
+ * holds that much.
+ */
+export function articleContainer(blocks: Block[], drops: Drops, run: { start: number; end: number }, share: number): { element: number; first: number } | undefined {
+  const words = new Map<number, number>();
+  const depth = new Map<number, number>();
+  const semantic = new Set<number>();
+  let total = 0;
+  for (let i = run.start; i <= run.end; i++) {
+    const b = blocks[i]!;
+    if (!b.ancestors || drops[i] !== undefined || b.words.length < 10) continue;
+    total += b.words.length;
+    b.ancestors.forEach((a, d) => {
+      words.set(a, (words.get(a) ?? 0) + b.words.length);
+      depth.set(a, d);
+    });
+    for (const a of b.articles ?? []) semantic.add(a);
+  }
+  if (total === 0) return undefined;
+  const innermost = (candidates: number[]) => candidates.reduce<number | undefined>((best, a) => (best === undefined || depth.get(a)! > depth.get(best)! ? a : best), undefined);
+  const element = innermost([...semantic].filter((a) => words.get(a)! >= total / 2)) ?? innermost([...words.keys()].filter((a) => words.get(a)! >= share * total));
+  if (element === undefined) return undefined;
+  const first = blocks.findIndex((b, i) => i >= run.start && b.ancestors?.includes(element));
+  return first === -1 ? undefined : { element, first };
+}

@@ -6,7 +6,12 @@ const keyOf = (text: string) => hash53(text.toLowerCase());
 
 /** The block keys of one document, each once: what pass 1 of an ingest run sends to the index. */
 export function blockKeys(text: string): number[] {
-  return [...new Set(toBlocks(text, false).map((b) => keyOf(b.text)))];
+  return blockKeysOf(toBlocks(text, false));
+}
+
+/** The same, for blocks a reader made. */
+export function blockKeysOf(blocks: { text: string }[]): number[] {
+  return [...new Set(blocks.map((b) => keyOf(b.text)))];
 }
 
 /**

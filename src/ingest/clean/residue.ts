@@ -41,7 +41,10 @@ function markResidue(blocks: Block[], drops: Drops, figures: Placed[], ctx: Clas
   blocks.forEach((block, i) => {
     const text = block.text;
     const rule = residue.match(text, i < headEnd ? 'head' : i >= tailStart ? 'tail' : 'body');
-    if (rule) drops[i] = rule;
+    // A saved page's markup says what is its own chrome, and which lines are only links.
+    if (block.chrome) drops[i] = 'page-chrome';
+    else if ((block.linkDensity ?? 0) >= settings.maxLinkDensity && !block.heading) drops[i] = 'link-list';
+    else if (rule) drops[i] = rule;
     else if (residue.creditOnly(text)) drops[i] = 'credit';
     else if (ctx.repeated(text) && (i < headEnd || i >= tailStart || !isProse(block, ctx))) drops[i] = 'repeated';
     else {

@@ -21,6 +21,8 @@ export interface Residue {
   captionCredit: (text: string) => { caption: string; credit: string } | undefined;
   /** The block is a label of a site's own menus or links ("Sport", "Privacy policy"). */
   furniture: (text: string) => boolean;
+  /** The block is the article's own closing credit ("Reporting by …; Editing by …"). */
+  articleCredit: (text: string) => boolean;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -89,9 +91,11 @@ export function compileResidue(data: IngestData): Residue {
     }
   });
   const furniture = new Set(data.boilerplate.furniture.labels.map((l) => l.toLowerCase()));
+  const credits = data.boilerplate.articleCredits ? new RegExp(data.boilerplate.articleCredits.pattern, flagsFor(data.boilerplate.articleCredits.pattern, false)) : undefined;
   return {
     rules,
     inline,
+    articleCredit: (text) => credits !== undefined && text.length <= 300 && credits.test(text),
     furniture: (text) => text.length <= 40 && furniture.has(text.toLowerCase().replace(/\s*[:|›»>]\s*$/, '')),
     match(text, zone) {
       if (!gates.some((g) => g.test(text))) return undefined;

@@ -2,9 +2,8 @@ import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'no
 import { extname, join, relative, sep } from 'node:path';
 import type { FileTask } from './tasks.js';
 import { isHiddenPath } from '../../article/paths.js';
+import { readerFor, READ_TYPES } from '../read/index.js';
 
-/** Extensions read as plain-text captures. */
-export const TEXT_EXTENSIONS = new Set(['.txt', '.text', '']);
 
 /** A file or folder of the collection that is not read, and why. */
 export interface Skip {
@@ -55,7 +54,7 @@ export function listCaptures(root: string): { tasks: FileTask[]; skipped: Skip[]
       } else if (entry.isDirectory()) walk(path, `${file}/`);
       else if (entry.isSymbolicLink()) followLink(path, file);
       else if (!entry.isFile()) skipped.push({ file, reason: `not a regular file (${kindOf(entry)})` });
-      else if (!TEXT_EXTENSIONS.has(extname(name).toLowerCase())) skipped.push({ file, reason: `unsupported file type "${extname(name)}" (plain-text captures only for now)` });
+      else if (!readerFor(name)) skipped.push({ file, reason: `unsupported file type "${extname(name)}" (read: ${READ_TYPES})` });
       else tasks.push({ path, file });
     }
   };
@@ -76,7 +75,7 @@ export function listCaptures(root: string): { tasks: FileTask[]; skipped: Skip[]
     else if (target.isDirectory()) skipped.push({ file, reason: 'symbolic link to a folder: not followed (its files are read where they are)' });
     else if (isHiddenPath(relative(realRoot, real).split(sep))) skipped.push({ file, reason: 'symbolic link to a hidden file: not read' });
     else if (!target.isFile()) skipped.push({ file, reason: 'symbolic link to something that is not a regular file' });
-    else if (!TEXT_EXTENSIONS.has(extname(file).toLowerCase())) skipped.push({ file, reason: `unsupported file type "${extname(file)}" (plain-text captures only for now)` });
+    else if (!readerFor(file)) skipped.push({ file, reason: `unsupported file type "${extname(file)}" (read: ${READ_TYPES})` });
     else tasks.push({ path: real, file });
   };
 

@@ -11,7 +11,8 @@ export interface Summary {
   warnings: string[];
   names: string[];
 }
-export type Made = { ok: true; summary: Summary } | { ok: false; reason: string };
+/** A capture made into an article (its summary), or the reason it is none. */
+export type MadeSummary = { id: string; ok: true; summary: Summary } | { id: string; ok: false; reason: string };
 
 export function summarise(a: Article): Summary {
   const f = a.frontmatter;
@@ -22,15 +23,21 @@ export interface Decision {
   slug: string;
   wroteBy?: string;
 }
-/** How one task ended: its article written (or kept, or unchanged), or the reason it was skipped. */
+/** How one capture ended: its article written (or kept, or unchanged), or the reason it was skipped. */
 export type Done = { ok: true; summary: Summary; slug: string; outcome: WriteOutcome; entry?: StateEntry } | { ok: false; reason: string };
+
+/** A file of pass 2: its task, and the captures in it to make (the others are unchanged). */
+export interface FileWork {
+  task: FileTask;
+  wanted: string[];
+}
 
 const IN_FLIGHT = 8;
 
 /**
  * Worker threads for the two passes of a run. A worker keeps at most a few files in flight;
- * in pass 2 it holds each article until the main thread, going in path order, has decided its
- * slug, then writes it, so the main thread never touches article text.
+ * in pass 2 it holds a file's articles until the main thread, going in path order, has decided
+ * their slugs, then writes them, so the main thread never touches article text.
  */
 export class WorkerPool {
   private readonly workers: Worker[];
@@ -60,10 +67,10 @@ export class WorkerPool {
     );
   }
 
-  /** Pass 1 over all tasks; results come back with the task's index. */
+  /** Pass 1 over all files; results come back with the file's index. */
   async scan(tasks: FileTask[], onResult: (index: number, result: ScanResult) => void, signal?: AbortSignal): Promise<void> {
     await this.drive(
-      tasks,
+      tasks.map((task) => ({ task })),
       'scan',
       (_worker, m: { id: number; result: ScanResult }) => {
         onResult(m.id, m.result);
@@ -79,48 +86,57 @@ export class WorkerPool {
   }
 
   /**
-   * Pass 2. `decide` is called in task order for every made article; `onDone` once per task,
-   * with the write's outcome or the reason it was skipped. When `signal` aborts, no new task is
-   * sent and the run ends once the tasks in hand are finished.
+   * Pass 2. `decide` is called in file order, and in capture order within a file, for every made
+   * article; `onDone` once per capture, with the write's outcome or the reason it was skipped.
+   * When `signal` aborts, no new file is sent and the run ends once the files in hand are done.
    */
-  async ingest(tasks: FileTask[], decide: (index: number, summary: Summary) => Decision, onDone: (index: number, result: Done) => void, signal?: AbortSignal): Promise<void> {
-    const made = new Map<number, { worker: Worker; made: Made }>();
-    const decided = new Map<number, Summary>();
+  async ingest(work: FileWork[], decide: (id: string, summary: Summary) => Decision, onDone: (id: string, result: Done) => void, signal?: AbortSignal): Promise<void> {
+    const made = new Map<number, { worker: Worker; made: MadeSummary[] }>();
+    const decided = new Map<number, Map<string, Summary>>();
     let next = 0;
     const advance = () => {
       while (made.has(next)) {
-        const { worker, made: m } = made.get(next)!;
+        const { worker, made: list } = made.get(next)!;
         made.delete(next);
-        if (m.ok) {
-          const d = decide(next, m.summary);
-          decided.set(next, m.summary);
-          worker.postMessage({ kind: 'write', id: next, slug: d.slug, wroteBy: d.wroteBy });
-        } else onDone(next, m);
+        const slugs: { id: string; slug: string; wroteBy?: string }[] = [];
+        const summaries = new Map<string, Summary>();
+        for (const m of list) {
+          if (!m.ok) {
+            onDone(m.id, m);
+            continue;
+          }
+          const d = decide(m.id, m.summary);
+          summaries.set(m.id, m.summary);
+          slugs.push({ id: m.id, slug: d.slug, wroteBy: d.wroteBy });
+        }
+        decided.set(next, summaries);
+        worker.postMessage({ kind: 'write', id: next, slugs });
         next++;
       }
     };
     await this.drive(
-      tasks,
+      work,
       'ingest',
-      (w, m: { id: number; result?: Made; written?: { slug: string; outcome: WriteOutcome; entry?: StateEntry }; failed?: string }) => {
+      (w, m: { id: number; made?: MadeSummary[]; written?: { id: string; slug: string; outcome: WriteOutcome; entry?: StateEntry }[]; failed?: { id: string; reason: string }[] }) => {
         if (m.written || m.failed) {
-          const summary = decided.get(m.id)!;
+          const summaries = decided.get(m.id)!;
           decided.delete(m.id);
-          onDone(m.id, m.written ? { ok: true, summary, ...m.written } : { ok: false, reason: m.failed! });
+          for (const x of m.written ?? []) onDone(x.id, { ok: true, summary: summaries.get(x.id)!, slug: x.slug, outcome: x.outcome, entry: x.entry });
+          for (const x of m.failed ?? []) onDone(x.id, { ok: false, reason: x.reason });
           return true;
         }
-        made.set(m.id, { worker: w, made: m.result! });
+        made.set(m.id, { worker: w, made: m.made! });
         advance();
-        return !m.result!.ok; // a made article is done only once written
+        return false; // a file is done only once its articles are written
       },
       signal,
     );
   }
 
-  /** Feeds tasks to the workers, IN_FLIGHT at a time each; `handle` says when a task is finished. */
-  private async drive<M>(tasks: FileTask[], kind: 'scan' | 'ingest', handle: (worker: Worker, message: M) => boolean, signal?: AbortSignal): Promise<void> {
+  /** Feeds files to the workers, IN_FLIGHT at a time each; `handle` says when a file is finished. */
+  private async drive<M>(work: { task: FileTask; wanted?: string[] }[], kind: 'scan' | 'ingest', handle: (worker: Worker, message: M) => boolean, signal?: AbortSignal): Promise<void> {
     await Promise.all(this.ready);
-    if (tasks.length === 0) return;
+    if (work.length === 0) return;
     let sent = 0;
     let finished = 0;
     await new Promise<void>((resolve, reject) => {
@@ -136,8 +152,9 @@ export class WorkerPool {
       for (const w of this.workers) {
         let open = 0;
         const send = () => {
-          while (open < IN_FLIGHT && sent < tasks.length && !signal?.aborted) {
-            w.postMessage({ kind, id: sent, task: tasks[sent++] });
+          while (open < IN_FLIGHT && sent < work.length && !signal?.aborted) {
+            w.postMessage({ kind, id: sent, task: work[sent]!.task, wanted: work[sent]!.wanted });
+            sent++;
             open++;
           }
         };
@@ -145,8 +162,8 @@ export class WorkerPool {
           if (!handle(w, m)) return;
           open--;
           finished++;
-          // Every task sent finishes (articles are decided in order, and all before `sent` were sent).
-          if (finished === tasks.length || (signal?.aborted && finished === sent)) done();
+          // Every file sent finishes (articles are decided in order, and all before `sent` were sent).
+          if (finished === work.length || (signal?.aborted && finished === sent)) done();
           else send();
         });
         w.once('error', reject);

@@ -9,8 +9,8 @@ import { entryFor, Journal, readState, writeState, type StateEntry } from './sta
 import { acquireLock } from './lock.js';
 import { loadData } from '../../data.js';
 import { parseArticle, splitArticle } from '../../article/parse.js';
-import { WorkerPool, summarise, type Decision, type Done, type Summary } from './pool.js';
-import { compile, ingestTask, scanTask, type FileTask, type ScanResult } from './tasks.js';
+import { WorkerPool, summarise, type Decision, type Done, type FileWork, type Summary } from './pool.js';
+import { compile, ingestTask, scanTask, type ScanResult } from './tasks.js';
 import { buildReport, NameCounts, type ArticleOutcome, type Report } from './report.js';
 import type { IngestSettings } from '../settings.js';
 
@@ -104,17 +104,18 @@ async function locked(from: string, out: string, options: RunOptions): Promise<R
   const tick = (phase: 'scan' | 'ingest', total: number) => options.onProgress?.(phase, ++progress, total);
 
   try {
-    // Pass 1: which blocks repeat across the collection.
+    // Pass 1: which blocks repeat across the collection. Only the id and hash of each capture are
+    // kept past it; their block keys go into the index.
     const index = new RepetitionIndex();
-    // Only the hash of each capture is kept past pass 1; its block keys go into the index.
-    const scans: ({ ok: true; sha256: string } | { ok: false; reason: string })[] = new Array(tasks.length);
+    const scans: { id: string; sha256: string }[][] = new Array(tasks.length);
     const onScan = (i: number, r: ScanResult) => {
-      scans[i] = r.ok ? { ok: true, sha256: r.sha256 } : r;
-      if (r.ok) index.add(r.keys);
+      scans[i] = r.captures.map(({ id, sha256: hash }) => ({ id, sha256: hash }));
+      for (const c of r.captures) index.add(c.keys);
+      for (const s of r.skipped) skipped.push({ file: s.id, reason: s.reason });
       tick('scan', tasks.length);
     };
     if (pool) await pool.scan(tasks, onScan, signal);
-    else for (const [i, t] of tasks.entries()) if (!signal?.aborted) onScan(i, scanTask(t, settings));
+    else for (const [i, t] of tasks.entries()) if (!signal?.aborted) onScan(i, await scanTask(t, compiled.read));
     if (signal?.aborted) throw new InterruptedError('interrupted while reading the captures: nothing was written');
     const repeated = index.repeated(settings.repeatedInDocs);
     const repeatedKeys = repeated.toArray();
@@ -124,61 +125,63 @@ async function locked(from: string, out: string, options: RunOptions): Promise<R
     // Pass 2: articles. Captures unchanged since a run with the same fingerprint are left as they are.
     const outcomes: ArticleOutcome[] = [];
     const nameCounts = new NameCounts();
-    const todo: { task: FileTask; source: string }[] = [];
+    const work: FileWork[] = [];
     tasks.forEach((task, i) => {
-      const scan = scans[i];
-      if (!scan.ok) return void skipped.push({ file: task.file, reason: scan.reason });
-      const previous = state.articles[task.file];
-      const names = previous && previous.source === scan.sha256 && previous.fingerprint === fingerprint ? unchangedArticle(out, previous) : undefined;
-      if (names) {
-        outcomes.push({ file: task.file, slug: previous!.slug, outcome: 'unchanged', warnings: previous!.warnings ?? [] });
-        nameCounts.add(names);
-      } else todo.push({ task, source: scan.sha256 });
+      const wanted: string[] = [];
+      for (const capture of scans[i] ?? []) {
+        const previous = state.articles[capture.id];
+        const names = previous && previous.source === capture.sha256 && previous.fingerprint === fingerprint ? unchangedArticle(out, previous) : undefined;
+        if (names) {
+          outcomes.push({ file: capture.id, slug: previous!.slug, outcome: 'unchanged', warnings: previous!.warnings ?? [] });
+          nameCounts.add(names);
+        } else wanted.push(capture.id);
+      }
+      if (wanted.length > 0) work.push({ task, wanted });
     });
+    const todo = work.reduce((n, w) => n + w.wanted.length, 0);
 
     // Slugs are handed out in path order, whatever order the workers finish in: runs stay deterministic.
     const { owners, claims } = slugOwners(out, state.articles);
-    const decide = (i: number, summary: Summary): Decision => {
-      const file = todo[i].task.file;
-      const previous = state.articles[file];
+    const decide = (id: string, summary: Summary): Decision => {
+      const previous = state.articles[id];
       if (previous) return { slug: previous.slug, wroteBy: previous.markdown };
       // An article file that names this capture but that no run recorded (a curator's, or one whose
       // record was lost): it is this capture's article, never written over unless it is the same.
-      const claimed = claims.get(file);
+      const claimed = claims.get(id);
       if (claimed) return { slug: claimed };
-      return { slug: claimSlug(summary.slug, file, owners) };
+      return { slug: claimSlug(summary.slug, id, owners) };
     };
-    const onDone = (i: number, r: Done) => {
-      const { task } = todo[i];
-      tick('ingest', todo.length);
-      if (!r.ok) return void skipped.push({ file: task.file, reason: r.reason });
-      if (r.entry) state.articles[task.file] = r.entry;
-      outcomes.push({ file: task.file, slug: r.slug, outcome: r.outcome, warnings: r.summary.warnings });
+    const onDone = (id: string, r: Done) => {
+      tick('ingest', todo);
+      if (!r.ok) return void skipped.push({ file: id, reason: r.reason });
+      if (r.entry) state.articles[id] = r.entry;
+      outcomes.push({ file: id, slug: r.slug, outcome: r.outcome, warnings: r.summary.warnings });
       nameCounts.add(r.summary.names);
     };
     progress = 0;
-    if (pool) await pool.ingest(todo.map((t) => t.task), decide, onDone, signal);
+    if (pool) await pool.ingest(work, decide, onDone, signal);
     else
-      for (const [i, { task }] of todo.entries()) {
+      for (const { task, wanted } of work) {
         if (signal?.aborted) break;
-        const made = ingestTask(task, compiled, (x) => repeated.has(x));
-        if (!made.ok) {
-          onDone(i, made);
-          continue;
+        for (const made of await ingestTask(task, compiled, (x) => repeated.has(x), new Set(wanted))) {
+          if (!made.ok) {
+            onDone(made.id, made);
+            continue;
+          }
+          const summary = summarise(made.article);
+          const d = decide(made.id, summary);
+          let entry: StateEntry | undefined;
+          const written = await writeArticle(out, made.article, d.slug, d.wroteBy, (markdown) => {
+            entry = entryFor(made.article, d.slug, markdown, fingerprint);
+            journal.record(made.id, entry);
+          });
+          if (written.outcome === 'unchanged') entry = entryFor(made.article, d.slug, written.markdown, fingerprint);
+          onDone(made.id, { ok: true, summary, slug: d.slug, outcome: written.outcome, entry });
         }
-        const summary = summarise(made.article);
-        const d = decide(i, summary);
-        let entry: StateEntry | undefined;
-        const written = await writeArticle(out, made.article, d.slug, d.wroteBy, (markdown) => {
-          entry = entryFor(made.article, d.slug, markdown, fingerprint);
-          journal.record(task.file, entry);
-        });
-        if (written.outcome === 'unchanged') entry = entryFor(made.article, d.slug, written.markdown, fingerprint);
-        onDone(i, { ok: true, summary, slug: d.slug, outcome: written.outcome, entry });
       }
-    if (signal?.aborted) throw new InterruptedError(`interrupted: ${outcomes.length} of ${tasks.length} captures done; the next run goes on from there`);
+    if (signal?.aborted) throw new InterruptedError(`interrupted: ${outcomes.length} of ${outcomes.length + todo} captures done; the next run goes on from there`);
 
-    const present = new Set(tasks.map((t) => t.file));
+    const present = new Set(scans.flatMap((list) => (list ?? []).map((c) => c.id)));
     const orphaned = Object.keys(state.articles).filter((f) => !present.has(f)).sort();
     return buildReport({ from, out, outcomes, names: nameCounts, skipped, orphaned, topics: data.topics });
   } finally {
@@ -214,7 +217,8 @@ function slugOwners(out: string, articles: Record<string, StateEntry>): { owners
     const slug = name.slice(0, -3);
     owners.set(slug, '(curator)');
     try {
-      const source = (splitArticle(readFileSync(join(out, name), 'utf8'), name).data.source as { file?: unknown } | undefined)?.file;
+      const data = splitArticle(readFileSync(join(out, name), 'utf8'), name).data.source as { file?: unknown; record?: unknown } | undefined;
+      const source = typeof data?.file === 'string' ? (typeof data.record === 'string' ? `${data.file}#${data.record}` : data.file) : undefined;
       if (typeof source === 'string' && !known.has(source) && !claims.has(source) && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
         claims.set(source, slug);
         owners.set(slug, source);

@@ -1,6 +1,6 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
-import { decode } from '../read/decode.js';
-import { blockKeys } from '../clean/repetition.js';
+import { readCaptures } from '../read/index.js';
+import { blockKeysOf } from '../clean/repetition.js';
+import type { ReadLimits, ReadResult, Skip } from '../read/capture.js';
 import { sha256 } from '../../article/hash.js';
 import { ingestCapture, type Article, type Compiled } from '../pipeline.js';
 import { loadData } from '../../data.js';
@@ -16,8 +16,14 @@ export interface FileTask {
   file: string;
 }
 
-export type ScanResult = { ok: true; keys: number[]; sha256: string } | { ok: false; reason: string };
-export type IngestResult = { ok: true; article: Article } | { ok: false; reason: string };
+/** Pass 1 of one file: each capture's id, hash and block keys, and what in it is no capture. */
+export interface ScanResult {
+  captures: { id: string; keys: number[]; sha256: string }[];
+  skipped: Skip[];
+}
+
+/** Pass 2 of one file: an article, or the reason there is none, for each capture asked for, in order. */
+export type Made = { id: string; ok: true; article: Article } | { id: string; ok: false; reason: string };
 
 /** Compiles data and settings once for a run (or a worker thread). */
 export function compile(dataDir: string, settings: IngestSettings): Compiled {
@@ -28,56 +34,43 @@ export function compile(dataDir: string, settings: IngestSettings): Compiled {
     gazetteer: compileGazetteer(data.aliases),
     sources: compileSources(data.sources),
     topics: compileTopics(data.topics, settings.topicMinHits, settings.topicMax, settings.topicRelative),
+    read: { maxBytes: settings.maxBytes, maxControlShare: settings.maxControlShare, chromeClasses: new Set(data.boilerplate.markup.chromeClasses.map((w) => w.toLowerCase())) },
   };
 }
 
+/** A file's captures, as its reader makes them; anything that breaks a reader is a reasoned skip. */
+async function read(task: FileTask, readLimits: ReadLimits): Promise<ReadResult> {
+  try {
+    return await readCaptures(task.path, task.file, readLimits);
+  } catch (error) {
+    return { captures: [], skipped: [{ id: task.file, reason: `cannot read: ${(error as Error).message}` }] };
+  }
+}
+
+/** Pass 1: the block keys and hash of each capture of a file, for the repetition index and the state. */
+export async function scanTask(task: FileTask, readLimits: ReadLimits): Promise<ScanResult> {
+  const { captures, skipped } = await read(task, readLimits);
+  return { captures: captures.map((c) => ({ id: c.id, keys: blockKeysOf(c.blocks), sha256: sha256(c.bytes) })), skipped };
+}
+
 /**
- * Reads a capture's bytes. The file is opened without blocking and checked once open, so a file
- * that became a named pipe or a device since the listing is skipped rather than waited on.
+ * Pass 2: the articles the captures of a file become (those in `wanted`, all without it). A
+ * capture that breaks a stage is skipped with the reason; the run goes on.
  */
-function readCapture(task: FileTask, settings: IngestSettings): { ok: true; bytes: Buffer; text: string; warnings: string[] } | { ok: false; reason: string } {
-  let fd: number | undefined;
-  let bytes: Buffer;
-  try {
-    fd = openSync(task.path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return { ok: false, reason: 'not a regular file' };
-    if (stat.size > settings.maxBytes) return { ok: false, reason: `too large for an article (${(stat.size / 1048576).toFixed(1)} MB > ${(settings.maxBytes / 1048576).toFixed(1)} MB limit)` };
-    bytes = readFileSync(fd);
-  } catch (error) {
-    return { ok: false, reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+export async function ingestTask(task: FileTask, compiled: Compiled, repeated: (text: string) => boolean, wanted?: Set<string>): Promise<Made[]> {
+  const { captures, skipped } = await read(task, compiled.read);
+  const made: Made[] = [];
+  for (const capture of captures) {
+    if (wanted && !wanted.has(capture.id)) continue;
+    try {
+      const article = ingestCapture(capture, compiled, repeated);
+      if (article.body.trim() === '') made.push({ id: capture.id, ok: false, reason: 'no article text: every line is page furniture or boilerplate (menus, links, consent, credits)' });
+      else made.push({ id: capture.id, ok: true, article });
+    } catch (error) {
+      made.push({ id: capture.id, ok: false, reason: `ingest failed: ${(error as Error).message}` });
+    }
   }
-  const decoded = decode(bytes, settings.maxControlShare);
-  return decoded.ok ? { ok: true, bytes, text: decoded.text, warnings: decoded.warnings } : decoded;
-}
-
-/** A capture that breaks a stage is skipped with the reason; the run goes on. */
-function guarded<R>(work: () => R): R | { ok: false; reason: string } {
-  try {
-    return work();
-  } catch (error) {
-    return { ok: false, reason: `ingest failed: ${(error as Error).message}` };
-  }
-}
-
-/** Pass 1: the block keys of a capture, for the collection's repetition index. */
-export function scanTask(task: FileTask, settings: IngestSettings): ScanResult {
-  return guarded(() => {
-    const read = readCapture(task, settings);
-    return read.ok ? { ok: true as const, keys: blockKeys(read.text), sha256: sha256(read.bytes) } : read;
-  });
-}
-
-/** Pass 2: the article a capture becomes. */
-export function ingestTask(task: FileTask, compiled: Compiled, repeated: (text: string) => boolean): IngestResult {
-  return guarded(() => {
-    const read = readCapture(task, compiled.settings);
-    if (!read.ok) return read;
-    const article = ingestCapture({ file: task.file, text: read.text, bytes: read.bytes }, compiled, repeated);
-    article.warnings.unshift(...read.warnings);
-    if (article.body.trim() === '') return { ok: false as const, reason: 'no article text: every line is page furniture or boilerplate (menus, links, consent, credits)' };
-    return { ok: true as const, article };
-  });
+  // A capture pass 1 saw but that reads no more (the file changed between the passes).
+  for (const id of wanted ?? []) if (!made.some((m) => m.id === id)) made.push({ id, ok: false, reason: skipped.find((s) => s.id === id)?.reason ?? 'gone from its file since it was first read' });
+  return made;
 }

@@ -1,28 +1,50 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { compile, ingestTask, scanTask, type FileTask } from './tasks.js';
 import { RepeatedBlocks } from '../clean/repetition.js';
-import { writeArticle } from '../write/store.js';
+import { writeArticle, type WriteOutcome } from '../write/store.js';
 import { entryFor, Journal, type StateEntry } from './state.js';
-import { summarise } from './pool.js';
+import { summarise, type MadeSummary } from './pool.js';
 import type { Article } from '../pipeline.js';
 import type { IngestSettings } from '../settings.js';
 
 /**
- * A worker thread of an ingest run. Pass 1 scans a file; pass 2 makes its article and, once the
- * main thread has given it a slug (slugs are handed out in path order), writes it, recording it in
- * the run's journal before it takes its place.
+ * A worker thread of an ingest run. Pass 1 scans a file; pass 2 makes the articles of its
+ * captures and, once the main thread has given them slugs (handed out in path order), writes
+ * them, recording each in the run's journal before it takes its place.
  */
 const { dataDir, settings, out } = workerData as { dataDir: string; settings: IngestSettings; out: string };
 const compiled = compile(dataDir, settings);
 const journal = new Journal(out);
 let repeated = new RepeatedBlocks([]);
 let fingerprint = '';
-const held = new Map<number, Article>();
+const held = new Map<number, Map<string, Article>>();
 
 type Message =
-  | { kind: 'scan' | 'ingest'; id: number; task: FileTask }
+  | { kind: 'scan' | 'ingest'; id: number; task: FileTask; wanted?: string[] }
   | { kind: 'repeated'; keys: number[]; fingerprint: string }
-  | { kind: 'write'; id: number; slug: string; wroteBy?: string };
+  | { kind: 'write'; id: number; slugs: { id: string; slug: string; wroteBy?: string }[] };
+
+async function write(id: number, slugs: { id: string; slug: string; wroteBy?: string }[]): Promise<void> {
+  const articles = held.get(id) ?? new Map<string, Article>();
+  held.delete(id);
+  const written: { id: string; slug: string; outcome: WriteOutcome; entry?: StateEntry }[] = [];
+  const failed: { id: string; reason: string }[] = [];
+  for (const s of slugs) {
+    const article = articles.get(s.id)!;
+    let entry: StateEntry | undefined;
+    try {
+      const result = await writeArticle(out, article, s.slug, s.wroteBy, (markdown) => {
+        entry = entryFor(article, s.slug, markdown, fingerprint);
+        journal.record(s.id, entry);
+      });
+      if (result.outcome === 'unchanged') entry = entryFor(article, s.slug, result.markdown, fingerprint);
+      written.push({ id: s.id, slug: s.slug, outcome: result.outcome, entry });
+    } catch (error) {
+      failed.push({ id: s.id, reason: `cannot write the article: ${(error as Error).message}` });
+    }
+  }
+  parentPort!.postMessage({ id, written, failed });
+}
 
 parentPort!.on('message', (msg: Message) => {
   if (msg.kind === 'repeated') {
@@ -30,33 +52,30 @@ parentPort!.on('message', (msg: Message) => {
     fingerprint = msg.fingerprint;
     return;
   }
-  try {
-    if (msg.kind === 'write') {
-      const article = held.get(msg.id)!;
-      held.delete(msg.id);
-      let entry: StateEntry | undefined;
-      writeArticle(out, article, msg.slug, msg.wroteBy, (markdown) => {
-        entry = entryFor(article, msg.slug, markdown, fingerprint);
-        journal.record(article.frontmatter.source.file, entry);
-      }).then(
-        (written) => {
-          if (written.outcome === 'unchanged') entry = entryFor(article, msg.slug, written.markdown, fingerprint);
-          parentPort!.postMessage({ id: msg.id, written: { slug: msg.slug, outcome: written.outcome, entry } });
-        },
-        (error: Error) => parentPort!.postMessage({ id: msg.id, failed: `cannot write the article: ${error.message}` }),
-      );
-    } else if (msg.kind === 'scan') {
-      parentPort!.postMessage({ id: msg.id, result: scanTask(msg.task, settings) });
-    } else {
-      const result = ingestTask(msg.task, compiled, (t) => repeated.has(t));
-      if (result.ok) {
-        // Only what the main thread needs to decide crosses over; the article waits here.
-        held.set(msg.id, result.article);
-        parentPort!.postMessage({ id: msg.id, result: { ok: true, summary: summarise(result.article) } });
-      } else parentPort!.postMessage({ id: msg.id, result });
-    }
-  } catch (error) {
-    parentPort!.postMessage({ id: msg.id, result: { ok: false, reason: `ingest failed: ${(error as Error).message}` } });
+  if (msg.kind === 'write') {
+    void write(msg.id, msg.slugs);
+    return;
   }
+  if (msg.kind === 'scan') {
+    void scanTask(msg.task, compiled.read).then(
+      (result) => parentPort!.postMessage({ id: msg.id, result }),
+      (error: Error) => parentPort!.postMessage({ id: msg.id, result: { captures: [], skipped: [{ id: msg.task.file, reason: `cannot read: ${error.message}` }] } }),
+    );
+    return;
+  }
+  void ingestTask(msg.task, compiled, (t) => repeated.has(t), msg.wanted ? new Set(msg.wanted) : undefined).then(
+    (made) => {
+      // Only what the main thread needs to decide crosses over; the articles wait here.
+      const articles = new Map<string, Article>();
+      const summaries: MadeSummary[] = made.map((m) => {
+        if (!m.ok) return m;
+        articles.set(m.id, m.article);
+        return { id: m.id, ok: true, summary: summarise(m.article) };
+      });
+      held.set(msg.id, articles);
+      parentPort!.postMessage({ id: msg.id, made: summaries });
+    },
+    (error: Error) => parentPort!.postMessage({ id: msg.id, made: (msg.wanted ?? [msg.task.file]).map((id) => ({ id, ok: false, reason: `ingest failed: ${error.message}` })) }),
+  );
 });
 parentPort!.postMessage({ ready: true });

@@ -120,7 +120,7 @@ ${
  */
 function readFrom(article: SiteArticle): Html {
   const read = article.read ?? {};
-  const rows: [string, string | undefined, { line: number; text: string } | undefined][] = [
+  const rows: [string, string | undefined, { line?: number; where?: string; text: string } | undefined][] = [
     ['Title', article.title, read.title],
     ['Published', article.published, read.published],
     ['Captured', article.captured, read.captured],
@@ -129,10 +129,10 @@ function readFrom(article: SiteArticle): Html {
   const shown = rows.filter(([, value, from]) => value !== undefined && from !== undefined);
   if (shown.length === 0) return html``;
   return html`<h3>Where the values were read</h3>
-<table class="ledger"><thead><tr><th scope="col">Value</th><th scope="col">Line</th><th scope="col">The capture reads</th></tr></thead>
+<table class="ledger"><thead><tr><th scope="col">Value</th><th scope="col">Where</th><th scope="col">The capture reads</th></tr></thead>
 <tbody>${shown.map(
     ([name, value, from]) =>
-      html`<tr><td>${name}${name === 'Title' && value !== from!.text ? html` <span class="basis">(edited since)</span>` : ''}</td><td>${from!.line}</td><td>${from!.text}</td></tr>`,
+      html`<tr><td>${name}${name === 'Title' && value !== from!.text ? html` <span class="basis">(edited since)</span>` : ''}</td><td>${from!.line !== undefined ? `line ${from!.line}` : ''}${from!.line !== undefined && from!.where ? ', ' : ''}${from!.where ?? ''}</td><td>${from!.text}</td></tr>`,
   )}</tbody></table>`;
 }
 

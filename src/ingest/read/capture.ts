@@ -1,0 +1,71 @@
+import type { Block } from '../clean/blocks.js';
+
+/** A value the source states about itself, and where it was read ("JSON-LD datePublished", "WARC-Date"). */
+export interface Stated<T> {
+  value: T;
+  from: string;
+}
+
+/**
+ * What a source states about a capture. It wins over what the text stages infer: a page's
+ * JSON-LD `datePublished` is the publication date (`published_basis: stated`), its headline the
+ * title, a WARC record's date the capture date.
+ */
+export interface Given {
+  title?: Stated<string>;
+  /** YYYY-MM-DD, as the source writes it. */
+  published?: Stated<string>;
+  modified?: Stated<string>;
+  authors?: Stated<string[]>;
+  site?: Stated<string>;
+  publisher?: Stated<string>;
+  url?: Stated<string>;
+  language?: Stated<string>;
+  /** YYYY-MM-DD: when the capture was made (a web archive's record date). */
+  captured?: Stated<string>;
+}
+
+/**
+ * One capture, whatever the format it came in: the pipeline's entrance, so nothing after the
+ * readers knows whether a capture was a text file, a saved page, a line of JSON or a record of a
+ * web archive.
+ */
+export interface Capture {
+  /** Unique in the collection: the file's path, or `path#record` for one of several in a file. */
+  id: string;
+  /** The raw file, relative to the collection's root. */
+  file: string;
+  /** Which record of the file, for files of several captures ("line 12", a WARC-Record-ID). */
+  record?: string;
+  format: 'text' | 'html' | 'jsonl' | 'warc';
+  /** The capture's own bytes (the file, the JSON line, the record's payload): its fixity. */
+  bytes: Uint8Array;
+  /** The blocks of visible text, each with the raw line (and, from HTML, the element) it came from. */
+  blocks: Block[];
+  /** The visible text, for the signatures that name a source. */
+  text: string;
+  given: Given;
+  /** What reading it repaired or noticed (stray bytes, control characters). */
+  warnings: string[];
+}
+
+/** A file or a record that becomes no article, and why. */
+export interface Skip {
+  id: string;
+  reason: string;
+}
+
+export type ReadResult = { captures: Capture[]; skipped: Skip[] };
+
+/** A reader: a file's bytes → its captures, and a reasoned skip for whatever in it is none. */
+export type Reader = (file: string, bytes: Uint8Array, limits: ReadLimits) => Promise<ReadResult>;
+
+/** The limits and vocabulary of reading. */
+export interface ReadLimits {
+  /** A capture with more than this share of control characters is binary. */
+  maxControlShare: number;
+  /** The largest capture (a record, a line, a file) read as an article. */
+  maxBytes: number;
+  /** Saved pages: class and id words that mark the page's own chrome (`_data/boilerplate.json`). */
+  chromeClasses?: ReadonlySet<string>;
+}

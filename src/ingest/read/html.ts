@@ -1,0 +1,231 @@
+import { gunzipSync } from 'node:zlib';
+import iconv from 'iconv-lite';
+import { Parser } from 'htmlparser2';
+import { normaliseLine, words, type Block } from '../clean/blocks.js';
+import { decode, stripControls } from './decode.js';
+import { givenFromMarkup, type PageMarkup } from './meta.js';
+import type { Capture, Given, ReadLimits, ReadResult, Skip } from './capture.js';
+import type { ReaderInput } from './index.js';
+
+/** Never-rendered content, skipped with everything inside. */
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'math', 'select', 'button', 'head']);
+/** Elements that start and end a block of text. */
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset',
+  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu',
+  'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'br', 'textarea',
+]);
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+/** Landmarks of a page's own chrome, by element or role. */
+const CHROME_TAGS = new Set(['nav', 'aside', 'footer']);
+const CHROME_ROLES = /^(navigation|banner|contentinfo|complementary|search|menu|menubar|dialog|alertdialog)$/;
+
+interface Open {
+  tag: string;
+  /** The element's number in document order. */
+  n: number;
+  /** Skips everything inside (a never-rendered or hidden element). */
+  skip: boolean;
+  chrome?: string;
+  article: boolean;
+  /** Its class or id has a word that marks the page's chrome. */
+  chromeClass: boolean;
+}
+
+/**
+ * A saved page (`.html`, `.htm`, `.xhtml`, gzipped too) → one capture: the visible text of its
+ * body, block by block as its elements make them, each block with the raw line it starts on and
+ * its element, the share of it inside links, its heading level, and whether it stands in the
+ * page's own chrome (navigation, sidebars, footers, a page header outside the article); and what
+ * the page states about itself in its markup (`given`). Scripts, styles, hidden elements and
+ * anything a browser does not render are never read as text.
+ */
+export async function readHtml(input: ReaderInput, limits: ReadLimits): Promise<ReadResult> {
+  let bytes: Buffer = input.bytes();
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = gunzipSync(bytes, { maxOutputLength: limits.maxBytes });
+    } catch (error) {
+      return { captures: [], skipped: [{ id: input.file, reason: `cannot read the gzipped page: ${(error as Error).message}` }] };
+    }
+  }
+  const made = htmlCapture(input.file, bytes, limits);
+  return 'reason' in made ? { captures: [], skipped: [made] } : { captures: [made], skipped: [] };
+}
+
+/** The charset a page declares in its first bytes (`<meta charset>` or `http-equiv`). */
+function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('latin1');
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
+  return m?.[1]?.toLowerCase();
+}
+
+/**
+ * One page's bytes → a capture (or the reason it is none). `extra` is what a container states
+ * about the page (a web archive's URL and date, a JSON line's fields): it wins over the markup.
+ */
+export function htmlCapture(file: string, bytes: Uint8Array, limits: ReadLimits, extra: { record?: string; given?: Given } = {}): Capture | Skip {
+  const id = extra.record ? `${file}#${extra.record}` : file;
+  const charset = declaredCharset(bytes);
+  let html: string;
+  const warnings: string[] = [];
+  if (charset && !/^utf-?8$/.test(charset) && iconv.encodingExists(charset)) html = iconv.decode(Buffer.from(bytes), charset).replace(/\r\n?/g, '\n');
+  else {
+    const decoded = decode(bytes, limits.maxControlShare);
+    if (!decoded.ok) return { id, reason: decoded.reason };
+    html = decoded.text;
+    warnings.push(...decoded.warnings);
+  }
+  const { blocks, markup } = parsePage(html, limits.chromeClasses);
+  const given: Given = { ...givenFromMarkup(markup), ...Object.fromEntries(Object.entries(extra.given ?? {}).filter(([, v]) => v !== undefined)) };
+  if (blocks.length === 0) return { id, reason: 'a page with no visible text' };
+  return {
+    id,
+    file,
+    ...(extra.record ? { record: extra.record } : {}),
+    format: 'html',
+    bytes,
+    blocks,
+    text: blocks.map((b) => b.text).join('\n\n'),
+    given,
+    warnings,
+  };
+}
+
+/** The page's blocks of visible text and what its markup states. */
+export function parsePage(html: string, chromeWords: ReadonlySet<string> = new Set()): { blocks: Block[]; markup: PageMarkup } {
+  // Line numbers of the raw file, for the ledger: where each line starts.
+  const lineStarts = [0];
+  for (let i = html.indexOf('\n'); i !== -1; i = html.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lineAt = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+
+  const markup: PageMarkup = { meta: new Map(), jsonLd: [] };
+  const blocks: Block[] = [];
+  const stack: Open[] = [];
+  let text = '';
+  let linkText = 0;
+  let firstLine = 0;
+  let inLink = 0;
+  let heading: number | undefined;
+  let path = '';
+  let ldScript = false;
+  let inTitle = false;
+  let h1 = '';
+  let inH1 = 0;
+  let elements = 0;
+
+  const flush = () => {
+    const t = stripControls(normaliseLine(text)).text;
+    if (t) {
+      const top = [...stack].reverse();
+      const chrome = top.find((o) => o.chrome)?.chrome;
+      const w = words(t);
+      const block: Block = { text: t, first: firstLine, last: firstLine, lines: [{ line: firstLine, text: t }], words: w, lower: w.map((x) => x.toLowerCase()), where: path, ancestors: stack.map((o) => o.n) };
+      const articles = stack.filter((o) => o.article).map((o) => o.n);
+      if (articles.length) block.articles = articles;
+      const marked = stack.findLast((o) => o.chromeClass);
+      if (marked) block.chromeElement = marked.n;
+      if (linkText > 0) block.linkDensity = Math.min(1, linkText / t.length);
+      if (heading !== undefined) block.heading = heading;
+      if (chrome) block.chrome = chrome;
+      blocks.push(block);
+    }
+    text = '';
+    linkText = 0;
+    firstLine = 0;
+  };
+  const insideArticle = () => stack.some((o) => o.article);
+
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (name === 'html' && attrs.lang) markup.lang = attrs.lang;
+        if (name === 'meta') {
+          const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? '').toLowerCase();
+          if (key && attrs.content && !markup.meta.has(key)) markup.meta.set(key, attrs.content);
+        }
+        if (name === 'link' && /\bcanonical\b/i.test(attrs.rel ?? '') && attrs.href && !markup.canonical) markup.canonical = attrs.href;
+        if (name === 'script' && /ld\+json/i.test(attrs.type ?? '')) ldScript = true;
+        if (name === 'title' && markup.title === undefined) inTitle = true;
+        if (name === 'time' && attrs.datetime && !markup.time && (/datePublished|pubdate/i.test(`${attrs.itemprop ?? ''} ${Object.keys(attrs).join(' ')}`) || insideArticle())) markup.time = attrs.datetime;
+        if (VOID.has(name) && name !== 'br' && name !== 'hr') return;
+        const parent = stack.at(-1);
+        const hidden = 'hidden' in attrs || HIDDEN_STYLE.test(attrs.style ?? '') || attrs['aria-hidden'] === 'true';
+        const skip = (parent?.skip ?? false) || SKIP.has(name) || hidden;
+        const role = (attrs.role ?? '').toLowerCase();
+        const article = name === 'article' || name === 'main' || role === 'main' || /articleBody/i.test(attrs.itemprop ?? '');
+        let chrome = CHROME_TAGS.has(name) ? name : CHROME_ROLES.test(role) ? role : undefined;
+        // A page's header is chrome; an article's header holds its headline and byline.
+        if (name === 'header' && !insideArticle()) chrome = 'header';
+        if (name === 'br' || name === 'hr') {
+          flush();
+          return;
+        }
+        if (BLOCK.has(name) && !skip) {
+          flush();
+          const label = `${name}${attrs.id ? `#${attrs.id}` : attrs.class ? `.${attrs.class.trim().split(/\s+/)[0]}` : ''}`;
+          path = [...stack.filter((o) => BLOCK.has(o.tag)).map((o) => o.tag).slice(-3), label].join('>');
+          if (/^h[1-6]$/.test(name)) heading = Number(name[1]);
+        }
+        if (name === 'h1' && !skip) inH1++;
+        if (name === 'a') inLink++;
+        const chromeClass = chromeWords.size > 0 && `${attrs.class ?? ''} ${attrs.id ?? ''}`.toLowerCase().split(/[^a-z0-9]+/).some((w) => chromeWords.has(w));
+        stack.push({ tag: name, n: elements++, skip, chrome, article, chromeClass });
+      },
+      ontext(data) {
+        if (ldScript) {
+          markup.jsonLd.push(data);
+          return;
+        }
+        if (inTitle) {
+          markup.title = (markup.title ?? '') + data;
+          return;
+        }
+        if (stack.at(-1)?.skip) return;
+        if (inH1 > 0) h1 += data;
+        if (!/\S/.test(data)) {
+          if (text) text += ' ';
+          return;
+        }
+        if (!text) firstLine = lineAt(parser.startIndex);
+        text += data;
+        if (inLink > 0) linkText += data.replace(/\s+/g, ' ').length;
+      },
+      onclosetag(name) {
+        if (name === 'script') ldScript = false;
+        if (name === 'title') inTitle = false;
+        if (VOID.has(name)) return;
+        // Close up to the matching open element (htmlparser2 reports implied closes too).
+        const at = stack.map((o) => o.tag).lastIndexOf(name);
+        if (at === -1) return;
+        while (stack.length > at) {
+          const open = stack.pop()!;
+          if (open.tag === 'a') inLink = Math.max(0, inLink - 1);
+          if (open.tag === 'h1' && !open.skip) {
+            inH1--;
+            if (inH1 === 0 && markup.h1 === undefined && h1.trim()) markup.h1 = h1.replace(/\s+/g, ' ').trim();
+          }
+          if (BLOCK.has(open.tag) && !open.skip) {
+            flush();
+            heading = undefined;
+          }
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
+  );
+  parser.write(html);
+  parser.end();
+  flush();
+  return { blocks, markup };
+}

@@ -1,0 +1,101 @@
+import { decodeHTML } from 'entities';
+import type { Given, Stated } from './capture.js';
+
+/** What a page says about itself in its markup, as the HTML reader collects it. */
+export interface PageMarkup {
+  /** `<meta name|property|itemprop=… content=…>`, first of each name, lower-cased names. */
+  meta: Map<string, string>;
+  /** The text of each `<script type="application/ld+json">`. */
+  jsonLd: string[];
+  title?: string;
+  /** The first visible `<h1>`'s text. */
+  h1?: string;
+  canonical?: string;
+  lang?: string;
+  /** The first `<time datetime>` in the article's head or marked as the publication time. */
+  time?: string;
+}
+
+const ARTICLE_TYPES = /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|WebPage)$/;
+
+/** Every object of a JSON-LD document, @graph and nested items included. */
+function* objects(value: unknown): Generator<Record<string, unknown>> {
+  if (Array.isArray(value)) for (const v of value) yield* objects(v);
+  else if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    yield o;
+    for (const key of ['@graph', 'mainEntity', 'mainEntityOfPage', 'itemListElement']) if (key in o) yield* objects(o[key]);
+  }
+}
+
+const typesOf = (o: Record<string, unknown>) => [o['@type']].flat().filter((t): t is string => typeof t === 'string');
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? decodeHTML(v).replace(/\s+/g, ' ').trim() : undefined);
+const names = (v: unknown): string[] =>
+  [v]
+    .flat()
+    .map((a) => (typeof a === 'string' ? a : a && typeof a === 'object' ? (a as Record<string, unknown>).name : undefined))
+    .map(text)
+    .filter((s): s is string => s !== undefined);
+
+/** The day a date-time string states, as written (its own time zone): "2024-02-29T00:25:36+00:00" → "2024-02-29". */
+export function dayOf(value: string | undefined): string | undefined {
+  const m = value && /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+}
+
+/** A page title without the site's name after a separator: "Headline | Site" → "Headline". */
+function withoutSite(title: string, site?: string): string {
+  const parts = title.split(/\s+[|–—·•-]\s+/);
+  if (parts.length < 2) return title;
+  const last = parts.at(-1)!.toLowerCase();
+  if (site && (last.includes(site.toLowerCase()) || site.toLowerCase().includes(last))) return parts.slice(0, -1).join(' - ');
+  return parts.length > 1 && parts.at(-1)!.split(' ').length <= 4 ? parts.slice(0, -1).join(' - ') : title;
+}
+
+/**
+ * What a page states about itself, by trust: its JSON-LD article (headline, datePublished,
+ * dateModified, author, publisher, url, inLanguage), then `og:*` and `article:*` meta, the
+ * visible h1, `<title>`, `<time datetime>`, the canonical link and `<html lang>`. Each value with
+ * where it was read, for the article's provenance.
+ */
+export function givenFromMarkup(page: PageMarkup): Given {
+  const given: Given = {};
+  const set = <K extends keyof Given>(key: K, value: Given[K] extends Stated<infer T> | undefined ? T | undefined : never, from: string) => {
+    if (value !== undefined && (!Array.isArray(value) || value.length > 0) && given[key] === undefined) (given as Record<string, unknown>)[key] = { value, from };
+  };
+  for (const raw of page.jsonLd) {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(raw);
+    } catch {
+      continue;
+    }
+    for (const o of objects(doc)) {
+      if (!typesOf(o).some((t) => ARTICLE_TYPES.test(t))) continue;
+      const webPage = typesOf(o).every((t) => t === 'WebPage');
+      if (!webPage) set('title', text(o.headline), 'JSON-LD headline');
+      set('published', dayOf(text(o.datePublished)), 'JSON-LD datePublished');
+      set('modified', dayOf(text(o.dateModified)), 'JSON-LD dateModified');
+      if (!webPage) set('authors', names(o.author), 'JSON-LD author');
+      set('publisher', names(o.publisher)[0], 'JSON-LD publisher');
+      set('url', text(o.url) ?? text(typeof o.mainEntityOfPage === 'string' ? o.mainEntityOfPage : undefined), 'JSON-LD url');
+      set('language', text(o.inLanguage), 'JSON-LD inLanguage');
+    }
+  }
+  const meta = (name: string) => text(page.meta.get(name));
+  const site = meta('og:site_name') ?? meta('application-name');
+  set('title', page.h1 ? text(page.h1) : undefined, 'h1');
+  set('title', meta('og:title') ? withoutSite(meta('og:title')!, site) : undefined, 'meta og:title');
+  set('title', page.title ? withoutSite(text(page.title) ?? '', site) || undefined : undefined, 'title');
+  for (const name of ['article:published_time', 'datepublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date']) set('published', dayOf(meta(name)), `meta ${name}`);
+  set('published', dayOf(page.time), 'time datetime');
+  set('modified', dayOf(meta('article:modified_time') ?? meta('og:updated_time')), 'meta article:modified_time');
+  set('authors', [meta('author') ?? meta('article:author') ?? meta('sailthru.author')].filter((a): a is string => a !== undefined && !/^https?:/.test(a)), 'meta author');
+  set('site', site, 'meta og:site_name');
+  set('url', page.canonical ?? meta('og:url'), page.canonical ? 'link canonical' : 'meta og:url');
+  set('language', page.lang ?? meta('og:locale'), page.lang ? 'html lang' : 'meta og:locale');
+  return given;
+}

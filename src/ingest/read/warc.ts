@@ -1,0 +1,128 @@
+import { Readable } from 'node:stream';
+import { WARCParser, type WARCRecord } from 'warcio';
+import yauzl from 'yauzl';
+import { htmlCapture } from './html.js';
+import { dayOf } from './meta.js';
+import type { Capture, ReadLimits, ReadResult, Skip } from './capture.js';
+import type { ReaderInput } from './index.js';
+
+/** Why a record of a web archive is no article, by kind: counted, and reported once per archive. */
+type RecordSkip = 'revisit' | 'request' | 'metadata' | 'not HTML (images, scripts, styles, data)' | 'redirect' | 'error page' | 'too large' | 'unreadable';
+
+/**
+ * Captures from the records of one WARC stream: each HTML `response` (status 200) is a page,
+ * with `WARC-Target-URI` as its URL and `WARC-Date` as its capture date; revisits, requests,
+ * metadata, non-HTML responses, redirects and error pages are counted as skipped.
+ */
+async function fromWarc(file: string, source: AsyncIterable<Uint8Array>, limits: ReadLimits, prefix: string, out: { captures: Capture[]; skipped: Skip[]; counts: Map<RecordSkip, number> }): Promise<void> {
+  const skip = (kind: RecordSkip) => out.counts.set(kind, (out.counts.get(kind) ?? 0) + 1);
+  let n = 0;
+  for await (const record of WARCParser.iterRecords(source) as AsyncIterable<WARCRecord>) {
+    n++;
+    const type = record.warcType;
+    if (type === 'warcinfo') continue;
+    if (type === 'revisit') skip('revisit');
+    else if (type === 'request') skip('request');
+    else if (type === 'metadata' || type === 'conversion' || type === 'continuation') skip('metadata');
+    if (type !== 'response' && type !== 'resource') {
+      await record.skipFully();
+      continue;
+    }
+    const status = Number(record.httpHeaders?.statusCode ?? (type === 'resource' ? 200 : 0));
+    const contentType = (type === 'resource' ? record.warcContentType : record.httpHeaders?.headers.get('content-type')) ?? '';
+    if (status >= 300 && status < 400) {
+      skip('redirect');
+      await record.skipFully();
+      continue;
+    }
+    if (status !== 200) {
+      skip('error page');
+      await record.skipFully();
+      continue;
+    }
+    if (!/text\/html|application\/xhtml\+xml/i.test(contentType)) {
+      skip('not HTML (images, scripts, styles, data)');
+      await record.skipFully();
+      continue;
+    }
+    if (record.warcContentLength > limits.maxBytes * 2) {
+      skip('too large');
+      await record.skipFully();
+      continue;
+    }
+    let payload: Uint8Array;
+    try {
+      payload = await record.readFully(true);
+    } catch {
+      skip('unreadable');
+      continue;
+    }
+    const recordId = (record.warcHeader('WARC-Record-ID') ?? `record ${n}`).replace(/^<|>$/g, '').replace(/^urn:uuid:/, '');
+    const url = record.warcTargetURI ?? undefined;
+    const captured = dayOf(record.warcDate ?? undefined);
+    const made = htmlCapture(file, payload, limits, {
+      record: `${prefix}${recordId}`,
+      given: { ...(url ? { url: { value: url, from: 'WARC-Target-URI' } } : {}), ...(captured ? { captured: { value: captured, from: 'WARC-Date' } } : {}) },
+    });
+    if ('reason' in made) out.skipped.push({ id: made.id, reason: `${url ?? made.id}: ${made.reason}` });
+    else out.captures.push({ ...made, format: 'warc' });
+  }
+}
+
+function summary(file: string, counts: Map<RecordSkip, number>): Skip[] {
+  if (counts.size === 0) return [];
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${n} ${kind}`);
+  return [{ id: `${file}#skipped-records`, reason: `${total} record(s) of the archive are no article: ${parts.join(', ')}` }];
+}
+
+/** A web archive (`.warc`, `.warc.gz`): one capture per HTML page in it, read as a stream. */
+export async function readWarc(input: ReaderInput, limits: ReadLimits): Promise<ReadResult> {
+  const out = { captures: [] as Capture[], skipped: [] as Skip[], counts: new Map<RecordSkip, number>() };
+  try {
+    await fromWarc(input.file, input.stream(), limits, '', out);
+  } catch (error) {
+    out.skipped.push({ id: input.file, reason: `not a readable web archive after ${out.captures.length} page(s): ${(error as Error).message}` });
+  }
+  if (out.captures.length === 0 && out.counts.size === 0 && out.skipped.length === 0) out.skipped.push({ id: input.file, reason: 'a web archive with no record' });
+  return { captures: out.captures, skipped: [...out.skipped, ...summary(input.file, out.counts)] };
+}
+
+/**
+ * A WACZ package (a zip with its WARCs under `archive/`): the pages of every WARC in it, each
+ * record named by its WARC's name inside the package and its record id.
+ */
+export async function readWacz(input: ReaderInput, limits: ReadLimits): Promise<ReadResult> {
+  const out = { captures: [] as Capture[], skipped: [] as Skip[], counts: new Map<RecordSkip, number>() };
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.fromBuffer(input.bytes(), { lazyEntries: true }, (error, z) => (error ? reject(error) : resolve(z!))));
+  } catch (error) {
+    return { captures: [], skipped: [{ id: input.file, reason: `not a readable WACZ (zip) file: ${(error as Error).message}` }] };
+  }
+  let warcs = 0;
+  await new Promise<void>((resolve) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      if (!/^archive\/[^/]+\.warc(\.gz)?$/.test(entry.fileName)) return void zip.readEntry();
+      warcs++;
+      zip.openReadStream(entry, (error, stream) => {
+        if (error || !stream) {
+          out.skipped.push({ id: `${input.file}#${entry.fileName}`, reason: `cannot read ${entry.fileName}: ${error?.message}` });
+          return void zip.readEntry();
+        }
+        fromWarc(input.file, stream as Readable, limits, `${entry.fileName}#`, out)
+          .catch((e: Error) => out.skipped.push({ id: `${input.file}#${entry.fileName}`, reason: `${entry.fileName} is not a readable web archive: ${e.message}` }))
+          .finally(() => zip.readEntry());
+      });
+    });
+    zip.on('end', resolve);
+    zip.on('error', (error: Error) => {
+      out.skipped.push({ id: input.file, reason: `the WACZ (zip) file is damaged: ${error.message}` });
+      resolve();
+    });
+    zip.readEntry();
+  });
+  zip.close();
+  if (warcs === 0) out.skipped.push({ id: input.file, reason: 'a WACZ package with no WARC under archive/' });
+  return { captures: out.captures, skipped: [...out.skipped, ...summary(input.file, out.counts)] };
+}
