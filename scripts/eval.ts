@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { evaluateCorpus } from '../src/eval/corpus.js';
+import { EXTRACTORS, evaluateExtractor, type Extractor } from '../src/eval/extractors.js';
 import { defaultDataDir } from '../src/data.js';
 import { compile } from '../src/ingest/run/tasks.js';
 import { defaultSettings } from '../src/ingest/settings.js';
@@ -18,13 +19,15 @@ dates against what each page states ({ "pages": { "<file stem>": { "h1", "headli
   --corpus DIR   folder of raw text captures (e.g. ../shared/corpora/fundus/raw-text)
   --gold FILE    gold bodies (e.g. ../shared/corpora/fundus/gold.json)
   --meta FILE    title and date gold (e.g. ../shared/corpora/fundus/page-meta.json)
+  --extractor X  also score an extraction library alone on the same saved pages, in the same
+                 run (readability: Readability.js over linkedom; defuddle); repeat for both
   --worst N      how many of the worst documents to list (default 5)
   --data DIR     vocabulary folder (default: _data)
   --json         print the full result as JSON`;
 
 let values;
 try {
-  ({ values } = parseArgs({ options: { corpus: { type: 'string' }, gold: { type: 'string' }, meta: { type: 'string' }, worst: { type: 'string', default: '5' }, data: { type: 'string', default: defaultDataDir }, json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } }));
+  ({ values } = parseArgs({ options: { corpus: { type: 'string' }, gold: { type: 'string' }, meta: { type: 'string' }, extractor: { type: 'string', multiple: true }, worst: { type: 'string', default: '5' }, data: { type: 'string', default: defaultDataDir }, json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } }));
 } catch (error) {
   console.error(`eval: ${(error as Error).message}\n\n${HELP}`);
   process.exit(2);
@@ -38,7 +41,12 @@ try {
   if (values.json) console.log(JSON.stringify(result, null, 2));
   else {
     const pct = (x: number) => x.toFixed(4);
-    console.log(`${result.documents.length} documents: F1 ${pct(result.f1)}  precision ${pct(result.precision)}  recall ${pct(result.recall)}`);
+    console.log(`${result.documents.length} documents: F1 ${pct(result.f1)}  precision ${pct(result.precision)}  recall ${pct(result.recall)}  (${(result.ms / result.documents.length).toFixed(1)} ms a document, read and ingested on one thread)`);
+    for (const name of values.extractor ?? []) {
+      if (!(EXTRACTORS as readonly string[]).includes(name)) throw new Error(`--extractor ${name}: one of ${EXTRACTORS.join(', ')}`);
+      const lib = await evaluateExtractor(name as Extractor, resolve(values.corpus), resolve(values.gold));
+      console.log(`${name} alone: F1 ${pct(lib.f1)}  precision ${pct(lib.precision)}  recall ${pct(lib.recall)}  (${(lib.ms / lib.documents.length).toFixed(1)} ms a document)`);
+    }
     console.log(`worst ${values.worst}:`);
     for (const d of [...result.documents].sort((a, b) => a.f1 - b.f1 || (a.id < b.id ? -1 : 1)).slice(0, Number(values.worst))) {
       console.log(`  ${d.id.padEnd(24)} F1 ${pct(d.f1)}  precision ${pct(d.precision)}  recall ${pct(d.recall)}`);

@@ -6,6 +6,8 @@
 export interface IngestSettings {
   /** Files larger than this are skipped with a reason instead of being read into memory. */
   maxBytes: number;
+  /** Bytes (estimated) of what pass 1 read that each thread keeps for pass 2, so a file is parsed once. */
+  scanCache: number;
   /** A decoded file with more than this share of control characters is binary, not text. */
   maxControlShare: number;
   /** Blocks below this many characters are "short": judged by their neighbours (jusText). */
@@ -70,6 +72,7 @@ export interface IngestSettings {
 
 export const defaultSettings: IngestSettings = {
   maxBytes: 5 * 1024 * 1024, // a long article is ~100 kB; 5 MB is a dump, not an article
+  scanCache: 384 * 1024 * 1024, // two threads and the main one stay well under the 1.5 GB of the 10k target
   maxControlShare: 0.01,
   shortChars: 70, // jusText's LENGTH_LOW
   goodChars: 100, // jusText uses 200 for web pages; news paragraphs are shorter

@@ -7,7 +7,8 @@ import { slugify } from '../article/slug.js';
 
 /** Where the raw capture of an article is published, or why it is not. */
 export type RawCopy =
-  | { published: true; url: string; path: string; sha256: string; bytes: number; matches: boolean }
+  /** `matches`: the file is still the capture the article was made from (undefined for a record of a file of several: its file's hash says nothing of it). */
+  | { published: true; url: string; path: string; sha256: string; bytes: number; matches?: boolean }
   | { published: false; reason: string };
 
 /** One article as the site sees it: its frontmatter, its ledger, its text and where it is published. */

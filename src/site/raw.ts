@@ -27,14 +27,18 @@ export function rawUrl(file: string): string {
 export function locateRaw(rawDir: string, articles: SiteArticle[]): void {
   const root = existsSync(rawDir) ? realpathSync(rawDir) : undefined;
   const taken = new Map<string, string>();
+  // A file of several captures (JSON lines, a web archive) is located, hashed and published once.
+  const located = new Map<string, NonNullable<SiteArticle['raw']>>();
   for (const article of articles) {
-    article.raw = locate(root, article.source.file);
+    const known = located.get(article.source.file);
+    article.raw = known ? { ...known } : locate(root, article.source.file);
+    located.set(article.source.file, article.raw);
     if (!article.raw.published) continue;
     // Two captures may meet on one published name ("a.html" beside "a.html.txt"): the second is told apart by its hash.
     const other = taken.get(article.raw.url);
     if (other !== undefined && other !== article.raw.path) article.raw.url = article.raw.url.replace(/\.txt$/, `.${article.raw.sha256.slice(0, 8)}.txt`);
     taken.set(article.raw.url, article.raw.path);
-    article.raw.matches = article.raw.sha256 === article.source.sha256;
+    article.raw.matches = article.source.record ? undefined : article.raw.sha256 === article.source.sha256;
   }
 }
 
@@ -84,9 +88,11 @@ function readCapture(path: string): Buffer {
  */
 export function copyRaw(outputDir: string, articles: SiteArticle[]): number {
   let copied = 0;
+  const done = new Set<string>();
   for (const article of articles) {
     const raw = article.raw;
-    if (!raw?.published) continue;
+    if (!raw?.published || done.has(raw.url)) continue;
+    done.add(raw.url);
     const bytes = readCapture(raw.path);
     if (sha256(bytes) !== raw.sha256) throw new Error(`${raw.path}: the capture changed during the build; build again`);
     const target = join(outputDir, ...decodeURIComponent(raw.url).split('/'));

@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { Parser } from 'htmlparser2';
 import { normaliseLine, words, type Block } from '../clean/blocks.js';
-import { decode, stripControls } from './decode.js';
+import { decodeMarkup, stripControls } from './decode.js';
 import { givenFromMarkup, type PageMarkup } from './meta.js';
 import type { Capture, Given, ReadLimits, ReadResult, Skip } from './capture.js';
 import type { ReaderInput } from './index.js';
@@ -72,7 +72,7 @@ export function htmlCapture(file: string, bytes: Uint8Array, limits: ReadLimits,
   const warnings: string[] = [];
   if (charset && !/^utf-?8$/.test(charset) && iconv.encodingExists(charset)) html = iconv.decode(Buffer.from(bytes), charset).replace(/\r\n?/g, '\n');
   else {
-    const decoded = decode(bytes, limits.maxControlShare);
+    const decoded = decodeMarkup(bytes);
     if (!decoded.ok) return { id, reason: decoded.reason };
     html = decoded.text;
     warnings.push(...decoded.warnings);
@@ -110,6 +110,8 @@ export function parsePage(html: string, chromeWords: ReadonlySet<string> = new S
   };
 
   const markup: PageMarkup = { meta: new Map(), jsonLd: [] };
+  // One expression for the chrome words, each a whole word of a class or id ("video" in "video-player", not in "videos").
+  const chromeTest = chromeWords.size > 0 ? new RegExp(`(?:^|[^a-z0-9])(?:${[...chromeWords].map((w) => w.replace(/[^a-z0-9]/g, '')).join('|')})(?:$|[^a-z0-9])`, 'i') : undefined;
   const blocks: Block[] = [];
   const stack: Open[] = [];
   let text = '';
@@ -125,10 +127,10 @@ export function parsePage(html: string, chromeWords: ReadonlySet<string> = new S
   let elements = 0;
 
   const flush = () => {
-    const t = stripControls(normaliseLine(text)).text;
+    const t = stripControls(normaliseLine(text).normalize('NFC')).text;
     if (t) {
-      const top = [...stack].reverse();
-      const chrome = top.find((o) => o.chrome)?.chrome;
+      let chrome: string | undefined;
+      for (let k = stack.length - 1; k >= 0 && !chrome; k--) chrome = stack[k]!.chrome;
       const w = words(t);
       const block: Block = { text: t, first: firstLine, last: firstLine, lines: [{ line: firstLine, text: t }], words: w, lower: w.map((x) => x.toLowerCase()), where: path, ancestors: stack.map((o) => o.n) };
       const articles = stack.filter((o) => o.article).map((o) => o.n);
@@ -174,12 +176,14 @@ export function parsePage(html: string, chromeWords: ReadonlySet<string> = new S
         if (BLOCK.has(name) && !skip) {
           flush();
           const label = `${name}${attrs.id ? `#${attrs.id}` : attrs.class ? `.${attrs.class.trim().split(/\s+/)[0]}` : ''}`;
-          path = [...stack.filter((o) => BLOCK.has(o.tag)).map((o) => o.tag).slice(-3), label].join('>');
+          const parents: string[] = [];
+          for (let k = stack.length - 1; k >= 0 && parents.length < 3; k--) if (BLOCK.has(stack[k]!.tag)) parents.unshift(stack[k]!.tag);
+          path = parents.length ? `${parents.join('>')}>${label}` : label;
           if (/^h[1-6]$/.test(name)) heading = Number(name[1]);
         }
         if (name === 'h1' && !skip) inH1++;
         if (name === 'a') inLink++;
-        const chromeClass = chromeWords.size > 0 && `${attrs.class ?? ''} ${attrs.id ?? ''}`.toLowerCase().split(/[^a-z0-9]+/).some((w) => chromeWords.has(w));
+        const chromeClass = chromeTest !== undefined && (attrs.class !== undefined || attrs.id !== undefined) && chromeTest.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`);
         stack.push({ tag: name, n: elements++, skip, chrome, article, chromeClass });
       },
       ontext(data) {

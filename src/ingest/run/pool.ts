@@ -42,6 +42,8 @@ const IN_FLIGHT = 8;
 export class WorkerPool {
   private readonly workers: Worker[];
   private readonly ready: Promise<void>[];
+  /** Which worker read each file in pass 1: it keeps what it read for pass 2. */
+  private readonly scannedBy = new Map<string, number>();
 
   constructor(size: number, dataDir: string, settings: IngestSettings, out: string) {
     // Run from TypeScript (tsx), a worker thread must register tsx before loading its module.
@@ -72,7 +74,8 @@ export class WorkerPool {
     await this.drive(
       tasks.map((task) => ({ task })),
       'scan',
-      (_worker, m: { id: number; result: ScanResult }) => {
+      (worker, m: { id: number; result: ScanResult }) => {
+        this.scannedBy.set(tasks[m.id]!.path, this.workers.indexOf(worker));
         onResult(m.id, m.result);
         return true;
       },
@@ -130,15 +133,26 @@ export class WorkerPool {
         return false; // a file is done only once its articles are written
       },
       signal,
+      (item) => this.scannedBy.get(item.task.path),
     );
   }
 
-  /** Feeds files to the workers, IN_FLIGHT at a time each; `handle` says when a file is finished. */
-  private async drive<M>(work: { task: FileTask; wanted?: string[] }[], kind: 'scan' | 'ingest', handle: (worker: Worker, message: M) => boolean, signal?: AbortSignal): Promise<void> {
+  /**
+   * Feeds files to the workers, IN_FLIGHT at a time each; `handle` says when a file is finished.
+   * `owner` sends a file to the worker that read it in pass 1 (any worker takes the others).
+   */
+  private async drive<M>(work: { task: FileTask; wanted?: string[] }[], kind: 'scan' | 'ingest', handle: (worker: Worker, message: M) => boolean, signal?: AbortSignal, owner: (item: { task: FileTask }) => number | undefined = () => undefined): Promise<void> {
     await Promise.all(this.ready);
     if (work.length === 0) return;
     let sent = 0;
     let finished = 0;
+    // Each worker's own queue of files, in order; files without an owner go to whoever is free.
+    const queues = this.workers.map(() => [] as number[]);
+    const shared: number[] = [];
+    work.forEach((item, i) => {
+      const o = owner(item);
+      (o === undefined ? shared : queues[o]!).push(i);
+    });
     await new Promise<void>((resolve, reject) => {
       const done = () => {
         for (const x of this.workers) x.removeAllListeners('message').removeAllListeners('error');
@@ -149,11 +163,15 @@ export class WorkerPool {
         if (finished === sent) done();
       };
       signal?.addEventListener('abort', onAbort);
-      for (const w of this.workers) {
+      this.workers.forEach((w, k) => {
         let open = 0;
+        const queue = queues[k]!;
         const send = () => {
-          while (open < IN_FLIGHT && sent < work.length && !signal?.aborted) {
-            w.postMessage({ kind, id: sent, task: work[sent]!.task, wanted: work[sent]!.wanted });
+          while (open < IN_FLIGHT && !signal?.aborted) {
+            // Own files first, in order; then a file any worker may take.
+            const i = queue.length ? queue.shift()! : shared.shift();
+            if (i === undefined) break;
+            w.postMessage({ kind, id: i, task: work[i]!.task, wanted: work[i]!.wanted });
             sent++;
             open++;
           }
@@ -168,7 +186,7 @@ export class WorkerPool {
         });
         w.once('error', reject);
         send();
-      }
+      });
     });
   }
 

@@ -115,7 +115,7 @@ async function locked(from: string, out: string, options: RunOptions): Promise<R
       tick('scan', tasks.length);
     };
     if (pool) await pool.scan(tasks, onScan, signal);
-    else for (const [i, t] of tasks.entries()) if (!signal?.aborted) onScan(i, await scanTask(t, compiled.read));
+    else for (const [i, t] of tasks.entries()) if (!signal?.aborted) onScan(i, await scanTask(t, compiled.read, settings.scanCache));
     if (signal?.aborted) throw new InterruptedError('interrupted while reading the captures: nothing was written');
     const repeated = index.repeated(settings.repeatedInDocs);
     const repeatedKeys = repeated.toArray();

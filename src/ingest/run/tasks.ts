@@ -47,9 +47,24 @@ async function read(task: FileTask, readLimits: ReadLimits): Promise<ReadResult>
   }
 }
 
+/**
+ * What pass 1 read, kept for pass 2 of the same thread while it fits `budget` (an estimate of
+ * the memory it holds): a file is then read and parsed once per run, not twice. Pass 2 makes its
+ * articles from the very captures pass 1 hashed.
+ */
+const kept = new Map<string, { result: ReadResult; cost: number }>();
+let keptCost = 0;
+
 /** Pass 1: the block keys and hash of each capture of a file, for the repetition index and the state. */
-export async function scanTask(task: FileTask, readLimits: ReadLimits): Promise<ScanResult> {
-  const { captures, skipped } = await read(task, readLimits);
+export async function scanTask(task: FileTask, readLimits: ReadLimits, budget = 0): Promise<ScanResult> {
+  const result = await read(task, readLimits);
+  const { captures, skipped } = result;
+  // Roughly what the blocks hold in memory: their text, words and bookkeeping.
+  const cost = captures.reduce((n, c) => n + c.text.length * 6 + c.blocks.length * 200, 0);
+  if (keptCost + cost <= budget) {
+    kept.set(task.path, { result, cost });
+    keptCost += cost;
+  }
   return { captures: captures.map((c) => ({ id: c.id, keys: blockKeysOf(c.blocks), sha256: sha256(c.bytes) })), skipped };
 }
 
@@ -58,7 +73,12 @@ export async function scanTask(task: FileTask, readLimits: ReadLimits): Promise<
  * capture that breaks a stage is skipped with the reason; the run goes on.
  */
 export async function ingestTask(task: FileTask, compiled: Compiled, repeated: (text: string) => boolean, wanted?: Set<string>): Promise<Made[]> {
-  const { captures, skipped } = await read(task, compiled.read);
+  const cached = kept.get(task.path);
+  if (cached) {
+    kept.delete(task.path);
+    keptCost -= cached.cost;
+  }
+  const { captures, skipped } = cached?.result ?? (await read(task, compiled.read));
   const made: Made[] = [];
   for (const capture of captures) {
     if (wanted && !wanted.has(capture.id)) continue;

@@ -57,7 +57,7 @@ parentPort!.on('message', (msg: Message) => {
     return;
   }
   if (msg.kind === 'scan') {
-    void scanTask(msg.task, compiled.read).then(
+    void scanTask(msg.task, compiled.read, settings.scanCache).then(
       (result) => parentPort!.postMessage({ id: msg.id, result }),
       (error: Error) => parentPort!.postMessage({ id: msg.id, result: { captures: [], skipped: [{ id: msg.task.file, reason: `cannot read: ${error.message}` }] } }),
     );

@@ -90,15 +90,23 @@ ${next ? html`<a href="${next.url}" rel="next"><span>Newer</span> ${next.title}<
 function provenance({ article }: ArticleContext, reasons: Map<string, string>): Html {
   const figures = article.figures ?? [];
   const raw = article.raw;
+  const file = html`<a href="${raw?.published ? raw.url : ''}" type="text/plain">${article.source.file}</a>`;
+  const record = article.source.record ? html`record ${article.source.record} of ` : '';
   const capture = !raw?.published
-    ? html`${article.source.file} (${count(article.source.bytes)} bytes; not published: ${raw?.reason ?? 'not located'})`
-    : raw.matches
-      ? html`<a href="${raw.url}" type="text/plain">${article.source.file}</a> (${count(raw.bytes)} bytes, as plain text; unchanged since the article was made from it)`
-      : html`<a href="${raw.url}" type="text/plain">${article.source.file}</a> (${count(raw.bytes)} bytes, as plain text) <strong>differs from the capture this article was made from</strong>: its SHA-256 is now <code class="hash">${raw.sha256}</code>`;
+    ? html`${record}${article.source.file} (not published: ${raw?.reason ?? 'not located'})`
+    : raw.matches === undefined
+      ? html`${record}${file} (the whole file, ${count(raw.bytes)} bytes, as plain text)`
+      : raw.matches
+        ? html`${file} (${count(raw.bytes)} bytes, as plain text; unchanged since the article was made from it)`
+        : html`${file} (${count(raw.bytes)} bytes, as plain text) <strong>differs from the capture this article was made from</strong>: its SHA-256 is now <code class="hash">${raw.sha256}</code>`;
+  // Only an http(s) address is a link: a capture may state "javascript:…" as its URL.
+  const url = article.source.url;
+  const address = url ? (/^https?:\/\//i.test(url) ? html`<a href="${url}" rel="nofollow noopener noreferrer">${url}</a>` : html`${url}`) : undefined;
   return html`<section aria-labelledby="provenance"><h2 id="provenance">Provenance</h2>
 <dl class="facts">
+${address ? html`<div><dt>Captured from</dt><dd>${address}</dd></div>` : ''}
 <div><dt>Raw capture</dt><dd>${capture}</dd></div>
-<div><dt>SHA-256</dt><dd><code class="hash">${article.source.sha256}</code> (of the capture the article was made from, ${count(article.source.bytes)} bytes)</dd></div>
+<div><dt>SHA-256</dt><dd><code class="hash">${article.source.sha256}</code> (of the capture the article was made from${article.source.record ? ', the record' : ''}, ${count(article.source.bytes)} bytes)</dd></div>
 </dl>
 ${readFrom(article)}
 ${figures.length > 0 ? html`<h3>Figures</h3><ul>${figures.map((f) => html`<li>${f.caption ? html`${f.caption} ` : ''}<span class="credit">(${f.credit})</span></li>`)}</ul>` : ''}

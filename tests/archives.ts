@@ -1,0 +1,27 @@
+import { WARCRecord, WARCSerializer } from 'warcio';
+
+/** A small saved page with a headline, a publication time in its meta and two paragraphs. */
+export const page = (title: string, date: string) =>
+  `<!doctype html><html lang="en"><head><title>${title}</title><meta property="article:published_time" content="${date}"></head><body><article><h1>${title}</h1>` +
+  '<p>The harbour authority approved the plans for a new ferry terminal on Tuesday, ending an inquiry that had run for more than three years.</p>' +
+  '<p>Fishermen who use the harbour had objected to the loss of moorings, but every boat will be offered a berth in the new basin at the same rent.</p></article></body></html>';
+
+/** A web archive made here with warcio: pages, and every kind of record that is no article. */
+export async function warc(gzip: boolean): Promise<Uint8Array> {
+  const http = (status: string, type: string, body: string, url: string, date: string) =>
+    WARCRecord.create({ url, date, type: 'response', httpHeaders: { 'Content-Type': type }, statusline: `HTTP/1.1 ${status}` }, [new TextEncoder().encode(body)]);
+  const records = [
+    WARCRecord.createWARCInfo({ filename: 'crawl.warc', warcVersion: 'WARC/1.1' }, { software: 'clippings tests' }),
+    WARCRecord.create({ url: 'https://chronicle.example/harbour', date: '2024-03-06T10:00:00Z', type: 'request', httpHeaders: { Host: 'chronicle.example' }, statusline: 'GET /harbour HTTP/1.1' }, []),
+    http('200 OK', 'text/html; charset=utf-8', page('Harbour authority approves the new ferry terminal', '2024-03-05T18:30:00Z'), 'https://chronicle.example/harbour', '2024-03-06T10:00:00Z'),
+    http('200 OK', 'image/png', 'PNG', 'https://chronicle.example/pier.png', '2024-03-06T10:00:01Z'),
+    http('200 OK', 'text/css', 'p { color: red }', 'https://chronicle.example/style.css', '2024-03-06T10:00:01Z'),
+    http('301 Moved Permanently', 'text/html', '<a href="/new">moved</a>', 'https://chronicle.example/old', '2024-03-06T10:00:02Z'),
+    http('404 Not Found', 'text/html', '<h1>Not found</h1>', 'https://chronicle.example/missing', '2024-03-06T10:00:03Z'),
+    WARCRecord.create({ url: 'https://chronicle.example/harbour', date: '2024-03-07T10:00:00Z', type: 'revisit', refersToUrl: 'https://chronicle.example/harbour', refersToDate: '2024-03-06T10:00:00Z', warcHeaders: { 'WARC-Profile': 'http://netpreserve.org/warc/1.1/revisit/identical-payload-digest' } }, []),
+    http('200 OK', 'text/html', page('Ferry crossings return after the winter', '2024-03-04T08:00:00Z'), 'https://chronicle.example/ferry', '2024-03-07T11:00:00Z'),
+  ];
+  const parts = await Promise.all(records.map((r) => WARCSerializer.serialize(r, { gzip })));
+  return Buffer.concat(parts);
+}
+

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import yazl from 'yazl';
+import { readCaptures } from '../src/ingest/read/index.js';
+import { ingestCapture, type Article } from '../src/ingest/pipeline.js';
+import { fixtures, project } from './helpers.js';
+import { page, warc } from './archives.js';
+
+const temp = () => mkdtempSync(join(tmpdir(), 'clippings-readers-'));
+
+/** Reads a file of the collection and makes its articles, as a run does (without a collection). */
+async function ingestPath(path: string, file: string) {
+  const read = await readCaptures(path, file, project().read);
+  return { articles: read.captures.map((c) => ({ id: c.id, article: ingestCapture(c, project()) })), skipped: read.skipped };
+}
+
+interface Expected {
+  title: string;
+  title_from?: string;
+  published?: string;
+  published_basis?: string;
+  published_from?: string;
+  modified?: string;
+  authors?: string[];
+  site?: string;
+  publisher?: string;
+  url?: string;
+  in_body?: string[];
+  not_in_body?: string[];
+}
+
+function check(article: Article, expected: Expected): void {
+  const f = article.frontmatter;
+  expect(f.title).toBe(expected.title);
+  if (expected.title_from) expect(article.ledger.read?.title?.where).toBe(expected.title_from);
+  expect(f.published).toBe(expected.published);
+  if (expected.published_basis) expect(f.published_basis).toBe(expected.published_basis);
+  if (expected.published_from) expect(article.ledger.read?.published?.where).toBe(expected.published_from);
+  if (expected.modified) expect(f.modified).toBe(expected.modified);
+  if (expected.authors) expect(f.authors).toEqual(expected.authors);
+  if (expected.site) expect(f.site).toBe(expected.site);
+  if (expected.publisher) expect(f.publisher).toBe(expected.publisher);
+  if (expected.url) expect(f.source.url).toBe(expected.url);
+  for (const s of expected.in_body ?? []) expect(article.text).toContain(s);
+  for (const s of expected.not_in_body ?? []) expect(article.text).not.toContain(s);
+}
+
+describe('saved pages', () => {
+  const root = join(fixtures, 'readers', 'html');
+  it.each(readdirSync(root).sort())('%s', async (name) => {
+    const expected = JSON.parse(readFileSync(join(root, name, 'expected.json'), 'utf8')) as Expected;
+    const { articles } = await ingestPath(join(root, name, 'input.html'), 'input.html');
+    expect(articles).toHaveLength(1);
+    check(articles[0]!.article, expected);
+  });
+
+  it('reads a gzipped page as the page', async () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'page.html.gz'), gzipSync(readFileSync(join(root, 'json-ld-article', 'input.html'))));
+    const { articles } = await ingestPath(join(dir, 'page.html.gz'), 'page.html.gz');
+    expect(articles[0]!.article.frontmatter.title).toBe('Harbour authority approves the new ferry terminal after a three-year inquiry');
+  });
+
+  it('records each removed line with its raw line number and its element', async () => {
+    const { articles } = await ingestPath(join(root, 'json-ld-article', 'input.html'), 'input.html');
+    const removed = articles[0]!.article.ledger.removed.find((r) => r.text === 'Most read')!;
+    expect(removed.rule).toBe('page-chrome');
+    expect(removed.where).toMatch(/h2$/);
+    const lines = readFileSync(join(root, 'json-ld-article', 'input.html'), 'utf8').split('\n');
+    expect(lines[removed.line - 1]).toContain('Most read');
+  });
+
+  it('says a page without visible text is no article', async () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'empty.html'), '<html><head><title>x</title><script>var a = 1;</script></head><body><div hidden>Secret</div></body></html>');
+    expect((await ingestPath(join(dir, 'empty.html'), 'empty.html')).skipped).toEqual([{ id: 'empty.html', reason: 'a page with no visible text' }]);
+  });
+});
+
+describe('JSON lines', () => {
+  it('makes each line a capture named by its line number, and each bad line a reasoned skip', async () => {
+    const dir = temp();
+    const lines = [
+      JSON.stringify({ url: 'https://chronicle.example/a', title: 'Harbour terminal approved after a long inquiry', date: '2024-03-05', site: 'The Example Chronicle', author: 'Jane Doe', html: page('A different page title', '2024-01-01') }),
+      JSON.stringify({ url: 'https://chronicle.example/b', title: 'Ferry crossings return after the winter', text: 'Ferry crossings return after the winter\n\nThe ferry company said crossings would resume on Monday after a winter in which the service was cut to two sailings a week.\n\nPassengers welcomed the news, and the company said bookings for the summer were already higher than last year.' }),
+      '{"title": "cut short',
+      '',
+      '[1, 2, 3]',
+      JSON.stringify({ title: 'No body at all' }),
+    ];
+    writeFileSync(join(dir, 'export.jsonl'), `${lines.join('\n')}\n`);
+    const { articles, skipped } = await ingestPath(join(dir, 'export.jsonl'), 'export.jsonl');
+    expect(articles.map((a) => a.id)).toEqual(['export.jsonl#line 1', 'export.jsonl#line 2']);
+    const [a, b] = articles.map((x) => x.article.frontmatter);
+    // What the line states wins over what its page says.
+    expect(a).toMatchObject({ title: 'Harbour terminal approved after a long inquiry', published: '2024-03-05', published_basis: 'stated', site: 'The Example Chronicle', authors: ['Jane Doe'] });
+    expect(a!.source).toMatchObject({ file: 'export.jsonl', record: 'line 1', url: 'https://chronicle.example/a' });
+    expect(b).toMatchObject({ title: 'Ferry crossings return after the winter' });
+    expect(b!.source.sha256).not.toBe(a!.source.sha256);
+    expect(skipped.map((s) => s.reason)).toEqual([expect.stringMatching(/^line 3: not JSON/), 'line 5: not a JSON object', 'line 6: neither "text" nor "html" to read']);
+  });
+});
+
+describe('web archives', () => {
+  it.each([
+    ['crawl.warc', false],
+    ['crawl.warc.gz', true],
+  ])('makes each HTML page of %s a capture, with its address and capture date, and counts the other records', async (name, gzip) => {
+    const dir = temp();
+    writeFileSync(join(dir, name), await warc(gzip));
+    const { articles, skipped } = await ingestPath(join(dir, name), name);
+    expect(articles.map((a) => a.article.frontmatter.title)).toEqual(['Harbour authority approves the new ferry terminal', 'Ferry crossings return after the winter']);
+    const first = articles[0]!.article.frontmatter;
+    expect(first).toMatchObject({ published: '2024-03-05', captured: '2024-03-06' });
+    expect(first.source).toMatchObject({ file: name, url: 'https://chronicle.example/harbour' });
+    expect(first.source.record).toMatch(/^[0-9a-f-]{36}$/);
+    expect(articles[0]!.article.ledger.read?.captured).toEqual({ where: 'WARC-Date', text: '2024-03-06' });
+    expect(skipped).toEqual([{ id: `${name}#skipped-records`, reason: '6 record(s) of the archive are no article: 2 not HTML (images, scripts, styles, data), 1 request, 1 redirect, 1 error page, 1 revisit' }]);
+  });
+
+  it('reads the web archives inside a WACZ package', async () => {
+    const dir = temp();
+    const zip = new yazl.ZipFile();
+    zip.addBuffer(Buffer.from(await warc(true)), 'archive/data.warc.gz');
+    zip.addBuffer(Buffer.from('{"profile": "data-package"}'), 'datapackage.json');
+    zip.end();
+    const chunks: Buffer[] = [];
+    for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+    writeFileSync(join(dir, 'crawl.wacz'), Buffer.concat(chunks));
+    const { articles } = await ingestPath(join(dir, 'crawl.wacz'), 'crawl.wacz');
+    expect(articles).toHaveLength(2);
+    expect(articles[0]!.article.frontmatter.source.record).toMatch(/^archive\/data\.warc\.gz#[0-9a-f-]{36}$/);
+  });
+
+  it.each([
+    ['broken.warc', 'WARC/1.0\r\nthis is not a record'],
+    ['broken.wacz', 'not a zip file'],
+  ])('says why %s is no archive, and the run goes on', async (name, content) => {
+    const dir = temp();
+    writeFileSync(join(dir, name), content);
+    const { articles, skipped } = await ingestPath(join(dir, name), name);
+    expect(articles).toEqual([]);
+    expect(skipped[0]!.reason).toMatch(/not a readable|no record/);
+  });
+});
