@@ -8,7 +8,7 @@ import { printable } from '../src/ingest/run/printable.js';
 import { formatSummary } from '../src/ingest/run/report.js';
 import { defaultSettings } from '../src/ingest/settings.js';
 import { defaultDataDir } from '../src/data.js';
-import { writeAtomic } from '../src/ingest/write/store.js';
+import { writeAtomic } from '../src/ingest/write/atomic.js';
 
 const HELP = `Usage: npm run ingest -- [options]
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { projectRoot } from './root.js';
 import { z } from 'zod';
 
 /** The project's `_data/` folder: vocabulary, signatures, aliases and taxonomy. */
-export const defaultDataDir = join(dirname(fileURLToPath(import.meta.url)), '..', '_data');
+export const defaultDataDir = join(projectRoot, '_data');
 
 const Rule = z.object({
   id: z.string().regex(/^[a-z-]+$/),

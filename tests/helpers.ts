@@ -59,6 +59,20 @@ export function filesBelow(dir: string): string[] {
 }
 
 /** Every file below a folder with its bytes' hash, for before/after and run/run comparisons. */
+/**
+ * What an ingest run wrote, to compare two runs: every file's hash but the run's own memory (the
+ * state and its keys), and the state itself with the file system's stamps (inodes and times,
+ * which differ from folder to folder) left out.
+ */
+export function articleSnapshot(dir: string): Record<string, unknown> {
+  const files = Object.fromEntries(Object.entries(snapshot(dir)).filter(([f]) => !f.startsWith('.ingest-')));
+  const state = JSON.parse(readFileSync(join(dir, '.ingest-state.json'), 'utf8')) as { keys?: string; files: Record<string, { stamp?: unknown }>; articles: Record<string, { written?: unknown }> };
+  delete state.keys;
+  for (const f of Object.values(state.files)) delete f.stamp;
+  for (const a of Object.values(state.articles)) delete a.written;
+  return { files, state };
+}
+
 export function snapshot(dir: string): Record<string, string> {
   return Object.fromEntries(filesBelow(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
 }

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { acquireLock, LOCK_FILE, LockedError } from '../src/ingest/run/lock.js';
-import { projectRoot, seedsDir, snapshot } from './helpers.js';
+import { articleSnapshot, projectRoot, seedsDir } from './helpers.js';
 
 /**
  * Interrupted and concurrent runs, through the command line as a user meets them: the ingest is
@@ -25,7 +25,10 @@ function collection(dir: string, count = COUNT, variant = ''): void {
     const half = Math.floor(paras.length / 2);
     const tail = paras.slice(half);
     const r = i % Math.max(1, tail.length);
-    const text = `Capture ${i} of the test collection, a headline${variant}\n\n${[...paras.slice(0, half), ...tail.slice(r), ...tail.slice(0, r)].join('\n\n')}`;
+    const body = [...paras.slice(0, half), ...tail.slice(r), ...tail.slice(0, r)];
+    // A variant changes a paragraph of the article itself (its first line is no headline: these captures are versions of one another).
+    if (variant) body[1] = `${body[1]} ${variant}`;
+    const text = `Capture ${i} of the test collection, a headline\n\n${body.join('\n\n')}`;
     const sub = join(dir, String(Math.floor(i / 100)).padStart(2, '0'));
     mkdirSync(sub, { recursive: true });
     writeFileSync(join(sub, `capture-${String(i).padStart(4, '0')}.txt`), text);
@@ -69,15 +72,15 @@ async function interrupt(from: string, out: string, articles: number, signal: No
 
 describe('an ingest run that is killed', () => {
   let raw: string;
-  let reference: Record<string, string>;
+  let reference: ReturnType<typeof articleSnapshot>;
 
   beforeAll(async () => {
     raw = join(temp(), 'raw');
     collection(raw);
     const out = join(temp(), 'articles');
     await run(raw, out);
-    reference = snapshot(out);
-    expect(Object.keys(reference).filter((f) => f.endsWith('.md'))).toHaveLength(COUNT);
+    reference = articleSnapshot(out);
+    expect(Object.keys(reference.files as object).filter((f) => f.endsWith('.md'))).toHaveLength(COUNT);
   }, 120_000);
 
   it.each([1, COUNT / 2, COUNT - 10])('at %i articles written converges, on the rerun, to the files of an uninterrupted run', async (at) => {
@@ -85,24 +88,24 @@ describe('an ingest run that is killed', () => {
     const code = await interrupt(raw, out, at, 'SIGKILL');
     expect(code).toBeNull(); // killed, not finished
     await run(raw, out);
-    expect(snapshot(out)).toEqual(reference);
+    expect(articleSnapshot(out)).toEqual(reference);
   }, 120_000);
 
   it('in a single thread converges too', async () => {
     const out = join(temp(), 'articles');
     await interrupt(raw, out, COUNT / 3, 'SIGKILL', 1);
     await run(raw, out, 1);
-    expect(snapshot(out)).toEqual(reference);
+    expect(articleSnapshot(out)).toEqual(reference);
   }, 120_000);
 
   it('while updating converges, and leaves no article taken for a curator edit', async () => {
     // The uninterrupted update: the same collection with every headline changed.
     const changed = join(temp(), 'raw');
-    collection(changed, COUNT, ', revised');
+    collection(changed, COUNT, 'The capture was revised later that day.');
     const expected = join(temp(), 'articles');
     await run(raw, expected);
     await run(changed, expected);
-    const updated = snapshot(expected);
+    const updated = articleSnapshot(expected);
 
     const out = join(temp(), 'articles');
     await run(raw, out);
@@ -116,7 +119,7 @@ describe('an ingest run that is killed', () => {
     expect(revised()).toBeLessThan(COUNT);
     await run(changed, out);
     // A kept "curator edit" would have kept an old headline: every article is the updated one.
-    expect(snapshot(out)).toEqual(updated);
+    expect(articleSnapshot(out)).toEqual(updated);
   }, 180_000);
 
   it('leaves no temporary file behind once rerun', async () => {
@@ -132,7 +135,7 @@ describe('an ingest run that is killed', () => {
     await run(raw, out);
     spawnSync('rm', [join(out, '.ingest-state.json')]);
     await run(raw, out);
-    expect(snapshot(out)).toEqual(reference);
+    expect(articleSnapshot(out)).toEqual(reference);
   }, 120_000);
 });
 
@@ -152,7 +155,7 @@ describe('an ingest run stopped with Ctrl-C', () => {
     expect(existsSync(join(out, LOCK_FILE))).toBe(false);
     expect(readdirSync(out).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     await run(raw, out);
-    expect(snapshot(out)).toEqual(snapshot(expected));
+    expect(articleSnapshot(out)).toEqual(articleSnapshot(expected));
   }, 120_000);
 });
 
@@ -171,7 +174,7 @@ describe('two ingest runs into one folder', () => {
     // (The pid is the ingest's node process, which tsx starts under the one spawned here.)
     expect(second.output()).toMatch(new RegExp(`is being written by another ingest run \\(pid \\d+ on ${hostname()}, since .*Wait for it to finish`));
     expect(await firstExit).toBe(0);
-    expect(snapshot(out)).toEqual(snapshot(expected));
+    expect(articleSnapshot(out)).toEqual(articleSnapshot(expected));
   }, 120_000);
 });
 

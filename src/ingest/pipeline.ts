@@ -2,7 +2,7 @@ import { sha256 } from '../article/hash.js';
 import { clean } from './clean/clean.js';
 import { findDates } from './describe/dates.js';
 import { extractEntities } from './describe/entities.js';
-import { words } from './clean/blocks.js';
+import { fillWords, words } from './clean/blocks.js';
 import { toMarkdownBody } from './write/markdown.js';
 import { slugify } from '../article/slug.js';
 import { titleFromBody } from './clean/title.js';
@@ -50,7 +50,7 @@ export interface Article {
 export function ingestCapture(capture: Capture, c: Compiled, repeated?: (text: string) => boolean): Article {
   const { given } = capture;
   const warnings: string[] = [...capture.warnings];
-  const cleaned = clean(capture.blocks, { residue: c.residue, settings: c.settings, repeated, title: given.title?.value });
+  const cleaned = clean(fillWords(capture.blocks), { residue: c.residue, settings: c.settings, repeated, title: given.title?.value });
   warnings.push(...cleaned.notes);
   const bodyText = cleaned.paragraphs.map((p) => p.text).join('\n\n');
   if (cleaned.paragraphs.length === 0) warnings.push('no article text: every line was residue');

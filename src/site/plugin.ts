@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { projectRoot } from '../root.js';
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import markdownIt from 'markdown-it';
 import { buildArchive, type Archive } from './archive.js';
@@ -36,7 +37,7 @@ function sitemapUrls(archive: Archive): string[] {
   return ['/', '/timeline/', '/about/', '/search/', ...archive.articles.map((a) => a.url), ...[...archive.indexPages, ...archive.entryPages, ...archive.periodPages].map((p) => p.url)];
 }
 
-const ASSETS = resolve(import.meta.dirname, 'assets');
+const ASSETS = join(projectRoot, 'src', 'site', 'assets');
 
 /**
  * The archive site as one Eleventy plugin. Eleventy renders virtual templates only: no file of

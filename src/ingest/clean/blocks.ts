@@ -78,11 +78,21 @@ export function toBlocks(text: string, withWords = true): Block[] {
     }
     previous = line;
   }
-  if (withWords)
-    for (const b of blocks) {
-      b.words = words(b.text);
-      b.lower = b.words.map((w) => w.toLowerCase());
-    }
+  if (withWords) fillWords(blocks);
+  return blocks;
+}
+
+/**
+ * Counts the words of blocks that have none counted yet. Readers leave this to the pipeline: a
+ * capture's words are most of the memory it holds, and a run keeps the captures it has read
+ * between its two passes, the first of which needs no words.
+ */
+export function fillWords(blocks: Block[]): Block[] {
+  for (const b of blocks) {
+    if (b.words.length > 0) continue;
+    b.words = words(b.text);
+    b.lower = b.words.map((w) => w.toLowerCase());
+  }
   return blocks;
 }
 

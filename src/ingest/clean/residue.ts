@@ -1,7 +1,6 @@
 import type { Rule } from '../../article/rules.js';
 import type { Block } from './blocks.js';
 import { isTerminated, scanWords } from './blocks.js';
-import { hash53 } from '../../article/hash.js';
 import { dateLine } from '../describe/dates.js';
 import { stopDensity } from './stopwords.js';
 import { isFragment, type ClassifyContext, type Figure } from './classify.js';
@@ -121,24 +120,35 @@ function markDuplicates(blocks: Block[], drops: Drops, settings: IngestSettings)
   // it, then checked at the one place that run puts it (linear in the capture's size, where a
   // search of every block in every other would be quadratic).
   const open = blocks.map((_, i) => i).filter((i) => drops[i] === undefined);
-  const postings = new Map<number, { block: number; at: number }[]>();
+  // Each run's places as flat pairs (block, offset): small integers, few objects to collect.
+  const postings = new Map<number, number[]>();
   for (const i of open) eachGram(blocks[i].text, 0, (key, at) => {
     const list = postings.get(key);
-    if (!list) postings.set(key, [{ block: i, at }]);
-    else if (list.length < MAX_POSTINGS) list.push({ block: i, at });
+    if (!list) postings.set(key, [i, at]);
+    else if (list.length < 2 * MAX_POSTINGS) list.push(i, at);
   });
   for (const i of open) {
     if (blocks[i].words.length < settings.containedWords) continue;
     const text = blocks[i].text.replace(/^[“"‘']+|[”"’']+$/g, '');
     // Words inside the block are whole words wherever the block stands; its first word may be a word's tail.
-    let rarest: { list: { block: number; at: number }[]; offset: number } | undefined;
-    eachGram(text, 1, (key, offset) => {
+    let rarest: number[] | undefined;
+    let offset = 0;
+    eachGram(text, 1, (key, at) => {
       const list = postings.get(key);
-      if (list && (!rarest || list.length < rarest.list.length)) rarest = { list, offset };
+      if (list && (!rarest || list.length < rarest.length)) {
+        rarest = list;
+        offset = at;
+      }
     });
     if (!rarest) continue;
-    const { list, offset } = rarest;
-    if (list.some((p) => p.block !== i && p.at >= offset && blocks[p.block].text.startsWith(text, p.at - offset))) drops[i] = 'duplicate';
+    const list: number[] = rarest;
+    for (let k = 0; k < list.length; k += 2) {
+      const [block, at] = [list[k]!, list[k + 1]!];
+      if (block !== i && at >= offset && blocks[block].text.startsWith(text, at - offset)) {
+        drops[i] = 'duplicate';
+        break;
+      }
+    }
   }
 }
 
@@ -147,12 +157,32 @@ const GRAM = 4;
 /** Places kept per run of words: a run repeated more often than this tells nothing. */
 const MAX_POSTINGS = 64;
 
-/** Calls `visit(key, offset)` for every run of GRAM words from the `skip`-th word on, with the run's first character offset. */
+/**
+ * Calls `visit(key, offset)` for every run of GRAM words from the `skip`-th word on, with the
+ * run's first character offset. Each word is hashed once and a run's key mixes its words' hashes,
+ * rather than hashing each run's text (measured: a fifth of a capture's cleaning); a collision
+ * costs nothing, as every candidate is checked against the text.
+ */
 function eachGram(text: string, skip: number, visit: (key: number, offset: number) => void): void {
-  const spans: [number, number][] = [];
-  scanWords(text, false, (start, end) => spans.push([start, end]));
-  for (let w = skip; w + GRAM <= spans.length - (skip > 0 ? 1 : 0); w++) {
-    visit(hash53(text.slice(spans[w]![0], spans[w + GRAM - 1]![1])), spans[w]![0]);
+  const starts: number[] = [];
+  const hashes: number[] = [];
+  scanWords(text, false, (start, end) => {
+    let h = 0x811c9dc5; // FNV-1a
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    starts.push(start);
+    hashes.push(h);
+  });
+  for (let w = skip; w + GRAM <= starts.length - (skip > 0 ? 1 : 0); w++) {
+    let x = 0x9e3779b9;
+    let y = 0x85ebca6b;
+    for (let k = w; k < w + GRAM; k++) {
+      x = Math.imul(x ^ hashes[k]!, 0x5bd1e995);
+      x ^= x >>> 15;
+      y = Math.imul(y ^ hashes[k]!, 0x27d4eb2d) + k - w;
+      y ^= y >>> 13;
+    }
+    // A small integer: a Map keyed so hashes it without boxing a number.
+    visit((x ^ (y >>> 7)) & 0x3fffffff, starts[w]!);
   }
 }
 

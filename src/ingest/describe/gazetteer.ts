@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { compromiseLexicon } from './lexicon.js';
 import type { AliasData, EntityKind } from '../../data.js';
 
 /** A known entity, from `_data/aliases.json` or the compromise lexicon. */
@@ -27,29 +27,6 @@ export interface Gazetteer {
 }
 
 const tokenise = (s: string) => s.replace(/[’]/g, "'").split(/\s+/).filter(Boolean);
-
-let lexiconCache: { lexicon: Map<string, EntityKind>; firstNames: Set<string>; demonyms: Set<string> } | undefined;
-
-/**
- * compromise's lexicon as gazetteer data. Its tagger is too slow for ingest (about 18 documents
- * a second on the development set, against a target of 1,000), so only its word lists are used.
- */
-function compromiseLexicon() {
-  if (lexiconCache) return lexiconCache;
-  const lexicon = new Map<string, EntityKind>();
-  const firstNames = new Set<string>();
-  const demonyms = new Set<string>();
-  const words = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
-  for (const [word, tags] of Object.entries(words)) {
-    const t = Array.isArray(tags) ? tags : [tags];
-    if (t.some((x) => x === 'FirstName' || x === 'MaleName' || x === 'FemaleName')) firstNames.add(word);
-    if (t.includes('Demonym')) demonyms.add(word);
-    if (t.some((x) => x === 'Country' || x === 'City' || x === 'Region')) lexicon.set(word, 'place');
-    else if (t.includes('Organization') && word.length > 3) lexicon.set(word, 'organization');
-  }
-  lexiconCache = { lexicon, firstNames, demonyms };
-  return lexiconCache;
-}
 
 /** Builds the lookups from `_data/aliases.json` and compromise's lexicon. */
 export function compileGazetteer(data: AliasData): Gazetteer {

@@ -1,4 +1,5 @@
 import type { Block } from '../clean/blocks.js';
+import type { Stamp } from './stamp.js';
 
 /** A value the source states about itself, and where it was read ("JSON-LD datePublished", "WARC-Date"). */
 export interface Stated<T> {
@@ -40,7 +41,7 @@ export interface Capture {
   format: 'text' | 'html' | 'jsonl' | 'warc';
   /** The capture's own bytes (the file, the JSON line, the record's payload): its fixity. */
   bytes: Uint8Array;
-  /** The blocks of visible text, each with the raw line (and, from HTML, the element) it came from. */
+  /** The blocks of visible text, each with the raw line (and, from HTML, the element) it came from; their words are counted by the pipeline (`fillWords`). */
   blocks: Block[];
   /** The visible text, for the signatures that name a source. */
   text: string;
@@ -55,7 +56,8 @@ export interface Skip {
   reason: string;
 }
 
-export type ReadResult = { captures: Capture[]; skipped: Skip[] };
+/** A file's captures, what in it is none, and its stamp when it was opened (for the next run's check). */
+export type ReadResult = { captures: Capture[]; skipped: Skip[]; stamp?: Stamp };
 
 /** A reader: a file's bytes → its captures, and a reasoned skip for whatever in it is none. */
 export type Reader = (file: string, bytes: Uint8Array, limits: ReadLimits) => Promise<ReadResult>;

@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { Parser } from 'htmlparser2';
-import { normaliseLine, words, type Block } from '../clean/blocks.js';
+import { normaliseLine, type Block } from '../clean/blocks.js';
 import { decodeMarkup, stripControls } from './decode.js';
 import { givenFromMarkup, type PageMarkup } from './meta.js';
 import type { Capture, Given, ReadLimits, ReadResult, Skip } from './capture.js';
@@ -131,8 +131,7 @@ export function parsePage(html: string, chromeWords: ReadonlySet<string> = new S
     if (t) {
       let chrome: string | undefined;
       for (let k = stack.length - 1; k >= 0 && !chrome; k--) chrome = stack[k]!.chrome;
-      const w = words(t);
-      const block: Block = { text: t, first: firstLine, last: firstLine, lines: [{ line: firstLine, text: t }], words: w, lower: w.map((x) => x.toLowerCase()), where: path, ancestors: stack.map((o) => o.n) };
+      const block: Block = { text: t, first: firstLine, last: firstLine, lines: [{ line: firstLine, text: t }], words: [], lower: [], where: path, ancestors: stack.map((o) => o.n) };
       const articles = stack.filter((o) => o.article).map((o) => o.n);
       if (articles.length) block.articles = articles;
       const marked = stack.findLast((o) => o.chromeClass);

@@ -1,9 +1,9 @@
 import { closeSync, constants, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import type { ReadLimits, ReadResult } from './capture.js';
-import { readText } from './text.js';
-import { readHtml } from './html.js';
-import { readJsonLines } from './jsonl.js';
-import { readWarc, readWacz } from './warc.js';
+import { formatOf, READ_TYPES, type Format } from './formats.js';
+import { stampOf } from './stamp.js';
+
+export { formatOf, READ_TYPES } from './formats.js';
 
 /** A file to read: its bytes on demand, or a stream for archives too large to hold. */
 export interface ReaderInput {
@@ -15,31 +15,26 @@ export interface ReaderInput {
 
 type FormatReader = (input: ReaderInput, limits: ReadLimits) => Promise<ReadResult>;
 
-/** Readers by the end of a file's name, longest first. */
-const READERS: [string, FormatReader, 'archive' | 'capture'][] = [
-  ['.warc.gz', readWarc, 'archive'],
-  ['.warc', readWarc, 'archive'],
-  ['.wacz', readWacz, 'archive'],
-  ['.html.gz', readHtml, 'capture'],
-  ['.htm.gz', readHtml, 'capture'],
-  ['.html', readHtml, 'capture'],
-  ['.htm', readHtml, 'capture'],
-  ['.xhtml', readHtml, 'capture'],
-  ['.jsonl', readJsonLines, 'archive'],
-  ['.ndjson', readJsonLines, 'archive'],
-  ['.txt', (input, limits) => readText(input.file, input.bytes(), limits), 'capture'],
-  ['.text', (input, limits) => readText(input.file, input.bytes(), limits), 'capture'],
-];
-
-/** The file types read, for messages. */
-export const READ_TYPES = 'text (.txt), saved pages (.html, .htm, .xhtml, gzipped too), JSON lines (.jsonl, .ndjson), web archives (.warc, .warc.gz, .wacz)';
-
-/** The reader of a file by its name; a name without an extension is read as text. */
-export function readerFor(name: string): { read: FormatReader; kind: 'archive' | 'capture' } | undefined {
-  const lower = name.toLowerCase();
-  for (const [ending, read, kind] of READERS) if (lower.endsWith(ending)) return { read, kind };
-  if (!/\.[^./]+$/.test(name)) return { read: (input, limits) => readText(input.file, input.bytes(), limits), kind: 'capture' };
-  return undefined;
+/**
+ * Each format's reader, loaded the first time a file of that format is read: a run over text
+ * captures never loads the HTML parser or the web archive reader, and a run with nothing to read
+ * loads none of them.
+ */
+const READERS: Record<Format, () => Promise<FormatReader>> = {
+  text: async () => {
+    const { readText } = await import('./text.js');
+    return (input, limits) => readText(input.file, input.bytes(), limits);
+  },
+  html: async () => (await import('./html.js')).readHtml,
+  jsonl: async () => (await import('./jsonl.js')).readJsonLines,
+  warc: async () => (await import('./warc.js')).readWarc,
+  wacz: async () => (await import('./warc.js')).readWacz,
+};
+const loaded = new Map<Format, FormatReader>();
+async function readerOf(format: Format): Promise<FormatReader> {
+  let reader = loaded.get(format);
+  if (!reader) loaded.set(format, (reader = await READERS[format]()));
+  return reader;
 }
 
 /** The largest archive (JSON lines, web archive) read: its records are read one by one. */
@@ -51,7 +46,7 @@ const MAX_ARCHIVE_BYTES = 64 * 1024 ** 3;
  * rather than waited on; a file too large for what it is, skipped with the reason.
  */
 export async function readCaptures(path: string, file: string, limits: ReadLimits): Promise<ReadResult> {
-  const reader = readerFor(file);
+  const reader = formatOf(file);
   if (!reader) return { captures: [], skipped: [{ id: file, reason: `unsupported file type (read: ${READ_TYPES})` }] };
   let fd: number;
   try {
@@ -65,6 +60,7 @@ export async function readCaptures(path: string, file: string, limits: ReadLimit
     closed = true;
   };
   try {
+    // The file's stamp as it is read, before its bytes: a change after this shows in the next run's stamp.
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { captures: [], skipped: [{ id: file, reason: 'not a regular file' }] };
     const max = reader.kind === 'archive' ? MAX_ARCHIVE_BYTES : limits.maxBytes;
@@ -87,7 +83,8 @@ export async function readCaptures(path: string, file: string, limits: ReadLimit
         return createReadStream('', { fd, autoClose: true });
       },
     };
-    return await reader.read(input, limits);
+    const read = await (await readerOf(reader.format))(input, limits);
+    return { ...read, stamp: stampOf(stat) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { captures: [], skipped: [{ id: file, reason: code ? `cannot read: ${code}` : `cannot read: ${(error as Error).message}` }] };

@@ -11,5 +11,5 @@ export const readText: Reader = async (file, bytes, limits) => {
 
 /** A capture of text already decoded (a text file, or the text field of a JSON line). */
 export function textCapture(file: string, bytes: Uint8Array, text: string, warnings: string[] = [], record?: string): Capture {
-  return { id: record ? `${file}#${record}` : file, file, ...(record ? { record } : {}), format: 'text', bytes, blocks: toBlocks(text), text, given: {}, warnings };
+  return { id: record ? `${file}#${record}` : file, file, ...(record ? { record } : {}), format: 'text', bytes, blocks: toBlocks(text, false), text, given: {}, warnings };
 }

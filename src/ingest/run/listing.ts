@@ -2,8 +2,7 @@ import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'no
 import { extname, join, relative, sep } from 'node:path';
 import type { FileTask } from './tasks.js';
 import { isHiddenPath } from '../../article/paths.js';
-import { readerFor, READ_TYPES } from '../read/index.js';
-
+import { formatOf, READ_TYPES } from '../read/formats.js';
 
 /** A file or folder of the collection that is not read, and why. */
 export interface Skip {
@@ -54,7 +53,7 @@ export function listCaptures(root: string): { tasks: FileTask[]; skipped: Skip[]
       } else if (entry.isDirectory()) walk(path, `${file}/`);
       else if (entry.isSymbolicLink()) followLink(path, file);
       else if (!entry.isFile()) skipped.push({ file, reason: `not a regular file (${kindOf(entry)})` });
-      else if (!readerFor(name)) skipped.push({ file, reason: `unsupported file type "${extname(name)}" (read: ${READ_TYPES})` });
+      else if (!formatOf(name)) skipped.push({ file, reason: `unsupported file type "${extname(name)}" (read: ${READ_TYPES})` });
       else tasks.push({ path, file });
     }
   };
@@ -75,7 +74,7 @@ export function listCaptures(root: string): { tasks: FileTask[]; skipped: Skip[]
     else if (target.isDirectory()) skipped.push({ file, reason: 'symbolic link to a folder: not followed (its files are read where they are)' });
     else if (isHiddenPath(relative(realRoot, real).split(sep))) skipped.push({ file, reason: 'symbolic link to a hidden file: not read' });
     else if (!target.isFile()) skipped.push({ file, reason: 'symbolic link to something that is not a regular file' });
-    else if (!readerFor(file)) skipped.push({ file, reason: `unsupported file type "${extname(file)}" (read: ${READ_TYPES})` });
+    else if (!formatOf(file)) skipped.push({ file, reason: `unsupported file type "${extname(file)}" (read: ${READ_TYPES})` });
     else tasks.push({ path: real, file });
   };
 

@@ -1,4 +1,7 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { buildDir } from '../../root.js';
 import type { FileTask, ScanResult } from './tasks.js';
 import type { IngestSettings } from '../settings.js';
 import type { StateEntry } from './state.js';
@@ -22,6 +25,8 @@ export function summarise(a: Article): Summary {
 export interface Decision {
   slug: string;
   wroteBy?: string;
+  /** The capture's answer from the repetition index (see StateEntry.repetition). */
+  repetition: string;
 }
 /** How one capture ended: its article written (or kept, or unchanged), or the reason it was skipped. */
 export type Done = { ok: true; summary: Summary; slug: string; outcome: WriteOutcome; entry?: StateEntry } | { ok: false; reason: string };
@@ -32,7 +37,30 @@ export interface FileWork {
   wanted: string[];
 }
 
-const IN_FLIGHT = 8;
+/**
+ * Files a worker holds at once. Articles are given their slugs in path order, so a worker that is
+ * ahead holds its made articles until the other catches up: with too few in hand it sits idle
+ * (measured: 8 left one of two workers idle a third of pass 2).
+ */
+const IN_FLIGHT = 32;
+
+/** A queue of file positions: shift from the front, pop from the back, both O(1). */
+class Queue {
+  private items: number[] = [];
+  private head = 0;
+  get size(): number {
+    return this.items.length - this.head;
+  }
+  push(i: number): void {
+    this.items.push(i);
+  }
+  shift(): number | undefined {
+    return this.head < this.items.length ? this.items[this.head++] : undefined;
+  }
+  pop(): number | undefined {
+    return this.head < this.items.length ? this.items.pop() : undefined;
+  }
+}
 
 /**
  * Worker threads for the two passes of a run. A worker keeps at most a few files in flight;
@@ -46,9 +74,10 @@ export class WorkerPool {
   private readonly scannedBy = new Map<string, number>();
 
   constructor(size: number, dataDir: string, settings: IngestSettings, out: string) {
-    // Run from TypeScript (tsx), a worker thread must register tsx before loading its module.
+    // Run from TypeScript (tsx), a worker thread must register tsx before loading its module;
+    // compiled (scripts/run.mjs), the worker is its own bundle in the build.
     const typescript = import.meta.url.endsWith('.ts');
-    const module = new URL(typescript ? './worker.ts' : './worker.js', import.meta.url).href;
+    const module = buildDir ? pathToFileURL(join(buildDir, 'src', 'ingest', 'run', 'worker.js')).href : new URL(typescript ? './worker.ts' : './worker.js', import.meta.url).href;
     const entry = typescript
       ? new URL(`data:text/javascript,${encodeURIComponent(`import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(module)});`)}`)
       : new URL(module);
@@ -91,17 +120,21 @@ export class WorkerPool {
   /**
    * Pass 2. `decide` is called in file order, and in capture order within a file, for every made
    * article; `onDone` once per capture, with the write's outcome or the reason it was skipped.
-   * When `signal` aborts, no new file is sent and the run ends once the files in hand are done.
+   * When `signal` aborts, no new file is sent, no more slugs are given, and the run ends once the
+   * articles already given theirs are written; articles made but still waiting for their turn are
+   * dropped (the next run makes them), as their turn may never come: a file before them may not
+   * have been sent.
    */
   async ingest(work: FileWork[], decide: (id: string, summary: Summary) => Decision, onDone: (id: string, result: Done) => void, signal?: AbortSignal): Promise<void> {
     const made = new Map<number, { worker: Worker; made: MadeSummary[] }>();
     const decided = new Map<number, Map<string, Summary>>();
     let next = 0;
+    let writing = 0;
     const advance = () => {
-      while (made.has(next)) {
+      while (!signal?.aborted && made.has(next)) {
         const { worker, made: list } = made.get(next)!;
         made.delete(next);
-        const slugs: { id: string; slug: string; wroteBy?: string }[] = [];
+        const slugs: ({ id: string } & Decision)[] = [];
         const summaries = new Map<string, Summary>();
         for (const m of list) {
           if (!m.ok) {
@@ -110,9 +143,10 @@ export class WorkerPool {
           }
           const d = decide(m.id, m.summary);
           summaries.set(m.id, m.summary);
-          slugs.push({ id: m.id, slug: d.slug, wroteBy: d.wroteBy });
+          slugs.push({ id: m.id, ...d });
         }
         decided.set(next, summaries);
+        writing++;
         worker.postMessage({ kind: 'write', id: next, slugs });
         next++;
       }
@@ -122,6 +156,7 @@ export class WorkerPool {
       'ingest',
       (w, m: { id: number; made?: MadeSummary[]; written?: { id: string; slug: string; outcome: WriteOutcome; entry?: StateEntry }[]; failed?: { id: string; reason: string }[] }) => {
         if (m.written || m.failed) {
+          writing--;
           const summaries = decided.get(m.id)!;
           decided.delete(m.id);
           for (const x of m.written ?? []) onDone(x.id, { ok: true, summary: summaries.get(x.id)!, slug: x.slug, outcome: x.outcome, entry: x.entry });
@@ -134,21 +169,24 @@ export class WorkerPool {
       },
       signal,
       (item) => this.scannedBy.get(item.task.path),
+      () => writing === 0,
     );
   }
 
   /**
    * Feeds files to the workers, IN_FLIGHT at a time each; `handle` says when a file is finished.
    * `owner` sends a file to the worker that read it in pass 1 (any worker takes the others).
+   * Once `signal` aborts, the drive ends as soon as `settled` says nothing more is to be waited
+   * for (by default: every file sent is finished).
    */
-  private async drive<M>(work: { task: FileTask; wanted?: string[] }[], kind: 'scan' | 'ingest', handle: (worker: Worker, message: M) => boolean, signal?: AbortSignal, owner: (item: { task: FileTask }) => number | undefined = () => undefined): Promise<void> {
+  private async drive<M>(work: { task: FileTask; wanted?: string[] }[], kind: 'scan' | 'ingest', handle: (worker: Worker, message: M) => boolean, signal?: AbortSignal, owner: (item: { task: FileTask }) => number | undefined = () => undefined, settled?: () => boolean): Promise<void> {
     await Promise.all(this.ready);
     if (work.length === 0) return;
     let sent = 0;
     let finished = 0;
     // Each worker's own queue of files, in order; files without an owner go to whoever is free.
-    const queues = this.workers.map(() => [] as number[]);
-    const shared: number[] = [];
+    const queues = this.workers.map(() => new Queue());
+    const shared = new Queue();
     work.forEach((item, i) => {
       const o = owner(item);
       (o === undefined ? shared : queues[o]!).push(i);
@@ -159,8 +197,9 @@ export class WorkerPool {
         signal?.removeEventListener('abort', onAbort);
         resolve();
       };
+      const quiet = settled ?? (() => finished === sent);
       const onAbort = () => {
-        if (finished === sent) done();
+        if (quiet()) done();
       };
       signal?.addEventListener('abort', onAbort);
       this.workers.forEach((w, k) => {
@@ -168,8 +207,10 @@ export class WorkerPool {
         const queue = queues[k]!;
         const send = () => {
           while (open < IN_FLIGHT && !signal?.aborted) {
-            // Own files first, in order; then a file any worker may take.
-            const i = queue.length ? queue.shift()! : shared.shift();
+            // Own files first, in order; then a file any worker may take; then, rather than wait,
+            // the last file of the fullest queue (read again here: cheaper than an idle core).
+            const fullest = queues.reduce((a, b) => (b.size > a.size ? b : a));
+            const i = queue.size ? queue.shift() : shared.size ? shared.shift() : fullest.size ? fullest.pop() : undefined;
             if (i === undefined) break;
             w.postMessage({ kind, id: i, task: work[i]!.task, wanted: work[i]!.wanted });
             sent++;
@@ -180,8 +221,8 @@ export class WorkerPool {
           if (!handle(w, m)) return;
           open--;
           finished++;
-          // Every file sent finishes (articles are decided in order, and all before `sent` were sent).
-          if (finished === work.length || (signal?.aborted && finished === sent)) done();
+          // Unstopped, every file sent finishes: slugs are given in order, and every file before one sent was sent.
+          if (finished === work.length || (signal?.aborted && quiet())) done();
           else send();
         });
         w.once('error', reject);

@@ -1,16 +1,16 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { RepetitionIndex } from '../clean/repetition.js';
 import { listCaptures } from './listing.js';
 import { sha256 } from '../../article/hash.js';
-import { removeTemporaries, writeArticle } from '../write/store.js';
-import { entryFor, Journal, readState, writeState, type StateEntry } from './state.js';
+import { removeTemporaries } from '../write/atomic.js';
+import { Journal, readState, writeState, type FileEntry, type StateEntry } from './state.js';
 import { acquireLock } from './lock.js';
 import { loadData } from '../../data.js';
-import { parseArticle, splitArticle } from '../../article/parse.js';
-import { WorkerPool, summarise, type Decision, type Done, type FileWork, type Summary } from './pool.js';
-import { compile, ingestTask, scanTask, type ScanResult } from './tasks.js';
+import { Work } from './work.js';
+import { stampOf, vouches, type Stamp } from '../read/stamp.js';
+import type { Decision, Done, FileWork, Summary } from './pool.js';
+import type { ScanResult } from './tasks.js';
 import { buildReport, NameCounts, type ArticleOutcome, type Report } from './report.js';
 import type { IngestSettings } from '../settings.js';
 
@@ -84,122 +84,148 @@ function checkApart(from: string, out: string): void {
 
 async function locked(from: string, out: string, options: RunOptions): Promise<Report> {
   const { settings, signal } = options;
-  let state;
+  let loaded;
   let data;
-  let compiled;
   try {
     removeTemporaries(out);
-    state = readState(out);
-    // Data are read and compiled here first, so a bad data file is named before any work starts.
+    loaded = readState(out);
     data = loadData(options.dataDir);
-    compiled = compile(options.dataDir, settings);
   } catch (error) {
     throw new FatalError((error as Error).message);
   }
+  const { state, time } = loaded;
+  // Whether this run changed what the state says; until that is known, it is written.
+  let changed = true;
   const { tasks, skipped } = listCaptures(from);
-  const jobs = options.jobs ?? (tasks.length >= 200 ? Math.min(availableParallelism(), 8) : 1);
-  const pool = jobs > 1 ? new WorkerPool(jobs, options.dataDir, settings, out) : undefined;
+  // What every article depends on besides its capture and the repetition index: code, settings, data.
+  const fingerprint = sha256(JSON.stringify([CODE_VERSION, settings, dataFingerprint(options.dataDir)]));
   const journal = new Journal(out);
+  const work = new Work(options, out);
   let progress = 0;
   const tick = (phase: 'scan' | 'ingest', total: number) => options.onProgress?.(phase, ++progress, total);
 
   try {
-    // Pass 1: which blocks repeat across the collection. Only the id and hash of each capture are
-    // kept past it; their block keys go into the index.
-    const index = new RepetitionIndex();
-    const scans: { id: string; sha256: string }[][] = new Array(tasks.length);
+    // Pass 1: the block keys and hash of every capture. A file whose stamp still vouches for what
+    // the last run read is not read again: its captures, keys and skips come from the state.
+    const scans: FileEntry[] = new Array(tasks.length);
+    const keysOf = new Map<string, Float64Array>();
+    const toScan: number[] = [];
+    tasks.forEach((task, i) => {
+      const previous = state.files[task.file];
+      if (previous && previous.fingerprint === fingerprint && vouches(previous.stamp, stampNow(task.path), time)) scans[i] = previous;
+      else toScan.push(i);
+    });
     const onScan = (i: number, r: ScanResult) => {
-      scans[i] = r.captures.map(({ id, sha256: hash }) => ({ id, sha256: hash }));
-      for (const c of r.captures) index.add(c.keys);
-      for (const s of r.skipped) skipped.push({ file: s.id, reason: s.reason });
-      tick('scan', tasks.length);
+      const captures = r.captures.map((c) => ({ id: c.id, sha256: c.sha256, keys: Float64Array.from(c.keys) }));
+      scans[i] = { stamp: r.stamp!, fingerprint, captures, skipped: r.skipped };
+      tick('scan', toScan.length);
     };
-    if (pool) await pool.scan(tasks, onScan, signal);
-    else for (const [i, t] of tasks.entries()) if (!signal?.aborted) onScan(i, await scanTask(t, compiled.read, settings.scanCache));
+    await work.scan(toScan.map((i) => tasks[i]!), (k, r) => onScan(toScan[k]!, r), signal);
     if (signal?.aborted) throw new InterruptedError('interrupted while reading the captures: nothing was written');
+
+    const index = new RepetitionIndex();
+    const files: Record<string, FileEntry> = {};
+    tasks.forEach((task, i) => {
+      const scan = scans[i]!;
+      // A file that could not be opened has no stamp: it is read again next time.
+      if (scan.stamp) files[task.file] = scan;
+      for (const s of scan.skipped) skipped.push({ file: s.id, reason: s.reason });
+      for (const c of scan.captures) {
+        keysOf.set(c.id, c.keys);
+        index.add(c.keys);
+      }
+    });
+    const filesGone = Object.keys(state.files).length !== Object.keys(files).length;
+    state.files = files;
     const repeated = index.repeated(settings.repeatedInDocs);
     const repeatedKeys = repeated.toArray();
-    const fingerprint = sha256(JSON.stringify([CODE_VERSION, settings, dataFingerprint(options.dataDir), sha256(repeatedKeys.join(','))]));
-    pool?.broadcastRepeated(repeatedKeys, fingerprint);
+    work.repeated(repeatedKeys, fingerprint);
+    const repetitionOf = (id: string) => {
+      const hits = keysOf.get(id)!.filter((k) => repeated.hasKey(k));
+      return hits.length === 0 ? '' : sha256(hits.sort().join(',')).slice(0, 16);
+    };
 
-    // Pass 2: articles. Captures unchanged since a run with the same fingerprint are left as they are.
+    // Pass 2: articles. A capture made from the same bytes with the same fingerprint and the same
+    // answer from the repetition index, whose article is as ingest left it, is left as it is.
     const outcomes: ArticleOutcome[] = [];
+    const refreshed = { n: 0 };
     const nameCounts = new NameCounts();
-    const work: FileWork[] = [];
+    const todo: FileWork[] = [];
+    const repetitions = new Map<string, string>();
     tasks.forEach((task, i) => {
       const wanted: string[] = [];
-      for (const capture of scans[i] ?? []) {
+      for (const capture of scans[i]!.captures) {
+        const repetition = repetitionOf(capture.id);
+        repetitions.set(capture.id, repetition);
         const previous = state.articles[capture.id];
-        const names = previous && previous.source === capture.sha256 && previous.fingerprint === fingerprint ? unchangedArticle(out, previous) : undefined;
-        if (names) {
-          outcomes.push({ file: capture.id, slug: previous!.slug, outcome: 'unchanged', warnings: previous!.warnings ?? [] });
-          nameCounts.add(names);
+        if (previous && previous.source === capture.sha256 && previous.fingerprint === fingerprint && previous.repetition === repetition && previous.names && unchangedArticle(out, previous, time, refreshed)) {
+          outcomes.push({ file: capture.id, slug: previous.slug, outcome: 'unchanged', warnings: previous.warnings ?? [] });
+          nameCounts.add(previous.names);
         } else wanted.push(capture.id);
       }
-      if (wanted.length > 0) work.push({ task, wanted });
+      if (wanted.length > 0) todo.push({ task, wanted });
     });
-    const todo = work.reduce((n, w) => n + w.wanted.length, 0);
+    const total = todo.reduce((n, w) => n + w.wanted.length, 0);
+    const captures = outcomes.length + total;
+    // A run that read nothing, made nothing and found every stamp good leaves the state as it was.
+    changed = loaded.replayed || toScan.length > 0 || filesGone || total > 0 || refreshed.n > 0;
 
     // Slugs are handed out in path order, whatever order the workers finish in: runs stay deterministic.
-    const { owners, claims } = slugOwners(out, state.articles);
+    const { owners, claims } = total > 0 ? await slugOwners(out, state.articles) : { owners: new Map<string, string>(), claims: new Map<string, string>() };
     const decide = (id: string, summary: Summary): Decision => {
+      const repetition = repetitions.get(id)!;
       const previous = state.articles[id];
-      if (previous) return { slug: previous.slug, wroteBy: previous.markdown };
+      if (previous) return { slug: previous.slug, wroteBy: previous.markdown, repetition };
       // An article file that names this capture but that no run recorded (a curator's, or one whose
       // record was lost): it is this capture's article, never written over unless it is the same.
       const claimed = claims.get(id);
-      if (claimed) return { slug: claimed };
-      return { slug: claimSlug(summary.slug, id, owners) };
+      if (claimed) return { slug: claimed, repetition };
+      return { slug: claimSlug(summary.slug, id, owners), repetition };
     };
     const onDone = (id: string, r: Done) => {
-      tick('ingest', todo);
+      tick('ingest', total);
       if (!r.ok) return void skipped.push({ file: id, reason: r.reason });
       if (r.entry) state.articles[id] = r.entry;
       outcomes.push({ file: id, slug: r.slug, outcome: r.outcome, warnings: r.summary.warnings });
       nameCounts.add(r.summary.names);
     };
     progress = 0;
-    if (pool) await pool.ingest(work, decide, onDone, signal);
-    else
-      for (const { task, wanted } of work) {
-        if (signal?.aborted) break;
-        for (const made of await ingestTask(task, compiled, (x) => repeated.has(x), new Set(wanted))) {
-          if (!made.ok) {
-            onDone(made.id, made);
-            continue;
-          }
-          const summary = summarise(made.article);
-          const d = decide(made.id, summary);
-          let entry: StateEntry | undefined;
-          const written = await writeArticle(out, made.article, d.slug, d.wroteBy, (markdown) => {
-            entry = entryFor(made.article, d.slug, markdown, fingerprint);
-            journal.record(made.id, entry);
-          });
-          if (written.outcome === 'unchanged') entry = entryFor(made.article, d.slug, written.markdown, fingerprint);
-          onDone(made.id, { ok: true, summary, slug: d.slug, outcome: written.outcome, entry });
-        }
-      }
-    if (signal?.aborted) throw new InterruptedError(`interrupted: ${outcomes.length} of ${outcomes.length + todo} captures done; the next run goes on from there`);
+    await work.ingest(todo, total, (x) => repeated.has(x), decide, onDone, journal, signal);
+    if (signal?.aborted) throw new InterruptedError(`interrupted: ${outcomes.length} of ${captures} captures done; the next run goes on from there`);
 
-    const present = new Set(scans.flatMap((list) => (list ?? []).map((c) => c.id)));
+    const present = new Set(keysOf.keys());
     const orphaned = Object.keys(state.articles).filter((f) => !present.has(f)).sort();
     return buildReport({ from, out, outcomes, names: nameCounts, skipped, orphaned, topics: data.topics });
   } finally {
     // Written even when the run fails or stops half-way, so the journal folds into the state.
     journal.close();
-    await pool?.close();
-    writeState(out, state);
+    await work.close();
+    if (changed) writeState(out, state);
   }
 }
 
-/** The names of an article left as ingest wrote it, or undefined when it is gone or edited. */
-function unchangedArticle(out: string, entry: StateEntry): string[] | undefined {
+/** A file's stamp now (following a link to its capture), or undefined when it cannot be seen. */
+function stampNow(path: string): Stamp | undefined {
+  try {
+    return stampOf(statSync(path));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the article is as ingest left it: its stamp vouches for it, or (a racy or touched
+ * file) its bytes hash to what was written, when its stamp is taken anew.
+ */
+function unchangedArticle(out: string, entry: StateEntry, stateTime: number, refreshed: { n: number }): boolean {
   const path = join(out, `${entry.slug}.md`);
-  if (!existsSync(path)) return undefined;
-  const text = readFileSync(path, 'utf8');
-  if (sha256(text) !== entry.markdown) return undefined;
-  const { frontmatter: f } = parseArticle(text, path);
-  return [...f.people, ...f.places, ...f.organizations];
+  const now = stampNow(path);
+  if (!now) return false;
+  if (vouches(entry.written, now, stateTime)) return true;
+  if (sha256(readFileSync(path)) !== entry.markdown) return false;
+  entry.written = now;
+  refreshed.n++;
+  return true;
 }
 
 /**
@@ -207,7 +233,9 @@ function unchangedArticle(out: string, entry: StateEntry): string[] | undefined 
  * (a curator's own, or one whose record was lost), which keeps its name. Such a file that names
  * its capture (`source.file`) is that capture's claim.
  */
-function slugOwners(out: string, articles: Record<string, StateEntry>): { owners: Map<string, string>; claims: Map<string, string> } {
+async function slugOwners(out: string, articles: Record<string, StateEntry>): Promise<{ owners: Map<string, string>; claims: Map<string, string> }> {
+  // The frontmatter reader (YAML, schema) is loaded only by a run that makes articles.
+  const { splitArticle } = await import('../../article/parse.js');
   const owners = new Map<string, string>();
   const claims = new Map<string, string>();
   const known = new Set(Object.keys(articles));

@@ -1,7 +1,10 @@
-import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
 import { join } from 'node:path';
 import { sha256 } from '../../article/hash.js';
-import { writeAtomic } from '../write/store.js';
+import { writeAtomic } from '../write/atomic.js';
+import type { Stamp } from '../read/stamp.js';
+import type { Skip } from '../read/capture.js';
 
 /** What ingest remembers about each article it wrote, to tell unchanged, updated and edited apart. */
 export interface StateEntry {
@@ -10,24 +13,65 @@ export interface StateEntry {
   source: string;
   /** sha256 of the Markdown file as ingest wrote it: a different file on disk is a curator's edit. */
   markdown: string;
-  /** The run fingerprint (data, settings, code, repetition) the article was made with. */
+  /** The run fingerprint (data, settings, code) the article was made with. */
   fingerprint: string;
+  /**
+   * Which of the capture's blocks stood in other captures (a hash of their keys) when it was
+   * made: the only way the rest of the collection reaches an article, so a capture whose answer
+   * is the same need not be made again when other captures change.
+   */
+  repetition?: string;
   /** The warnings of the run that made it, repeated in reports while it is unchanged. */
   warnings?: string[];
+  /** The people, places and organisations it names, for the report of a run that leaves it as it is. */
+  names?: string[];
+  /** The article file's stamp as ingest left it: while it vouches, the file is not read to find an edit. */
+  written?: Stamp;
+}
+
+/** What pass 1 read of a raw file: while the file's stamp vouches for it, the next run does not read it again. */
+export interface FileEntry {
+  stamp: Stamp;
+  /** The fingerprint of the run that read it: other readers or limits may read it otherwise. */
+  fingerprint: string;
+  /** Its captures, with their hashes and block keys (53-bit hashes, kept on disk in KEYS_FILE). */
+  captures: { id: string; sha256: string; keys: Float64Array }[];
+  skipped: Skip[];
+}
+
+/** A FileEntry as the state file holds it: keys as [offset, count] into the keys file, the id left out when it is the file's. */
+interface StoredFile extends Omit<FileEntry, 'captures'> {
+  captures: { id?: string; sha256: string; keys: [number, number] }[];
 }
 
 export interface State {
-  version: 1;
+  version: 2;
+  files: Record<string, FileEntry>;
   articles: Record<string, StateEntry>;
 }
 
+/** The state as read, and when it was written (what decides whether a stamp is racy). */
+export interface LoadedState {
+  state: State;
+  time: number;
+  /** Whether a journal was folded in: the state must then be written, and the journal dropped. */
+  replayed: boolean;
+}
+
 /** The state entry of an article as written. */
-export function entryFor(article: { frontmatter: { source: { sha256: string } }; warnings: string[] }, slug: string, markdown: string, fingerprint: string): StateEntry {
-  return { slug, source: article.frontmatter.source.sha256, markdown, fingerprint, warnings: article.warnings };
+export function entryFor(article: { frontmatter: { source: { sha256: string } }; warnings: string[] }, slug: string, markdown: string, fingerprint: string, repetition: string, names: string[]): StateEntry {
+  return { slug, source: article.frontmatter.source.sha256, markdown, fingerprint, repetition, warnings: article.warnings, names };
 }
 
 /** The state as of the last run that finished. */
 export const STATE_FILE = '.ingest-state.json';
+/**
+ * The block keys of every capture as little-endian doubles, one file per content
+ * (`.ingest-keys-<hash>.bin`), named by the state: a third of the bytes JSON would take, read
+ * without parsing. Written before the state that names it and removed after the next one, so the
+ * state on disk always names keys that are there.
+ */
+const KEYS_FILE = /^\.ingest-keys-([0-9a-f]{16})\.bin$/;
 /**
  * What the current run has written so far, one JSON line per article, appended before the
  * article's file takes its place: after a kill, the next run knows every file this run wrote.
@@ -44,19 +88,25 @@ export interface JournalLine extends StateEntry {
  * finish. A journal line counts only when the article it announces is on disk as announced (the
  * run may have died between the line and the rename); a torn last line is ignored.
  */
-export function readState(outDir: string): State {
+export function readState(outDir: string): LoadedState {
   const path = join(outDir, STATE_FILE);
-  let state: State = { version: 1, articles: {} };
+  let state: State = { version: 2, files: {}, articles: {} };
+  let time = 0;
   if (existsSync(path)) {
     try {
-      state = JSON.parse(readFileSync(path, 'utf8')) as State;
-      if (state.version !== 1 || typeof state.articles !== 'object' || state.articles === null) throw new Error('unknown state version');
+      time = statSync(path).mtimeMs;
+      // Latin-1 is the cheapest decoding; anything beyond ASCII is then decoded as UTF-8 after all.
+      const bytes = readFileSync(path);
+      const read = JSON.parse(isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8')) as { version?: number; articles?: Record<string, StateEntry>; files?: Record<string, StoredFile>; keys?: string };
+      if ((read.version !== 1 && read.version !== 2) || typeof read.articles !== 'object' || read.articles === null) throw new Error('unknown state version');
+      // A state of version 1 knows the articles but not the files: every file is read once more.
+      state = { version: 2, files: read.version === 2 ? readFiles(outDir, read.files, read.keys) : {}, articles: read.articles };
     } catch (error) {
       throw new Error(`${path}: cannot read the ingest state (${(error as Error).message}); move it aside to start afresh`);
     }
   }
   const journal = join(outDir, JOURNAL_FILE);
-  if (!existsSync(journal)) return state;
+  if (!existsSync(journal)) return { state, time, replayed: false };
   for (const text of readFileSync(journal, 'utf8').split('\n')) {
     let line: JournalLine;
     try {
@@ -71,14 +121,60 @@ export function readState(outDir: string): State {
       state.articles[file] = entry;
     }
   }
-  return state;
+  return { state, time, replayed: true };
 }
 
-/** Writes the snapshot (paths sorted, so the same articles give the same bytes), then drops the journal it includes. */
+/** The files' entries with their keys, or none (every file read again) when the keys file is missing or not the one named. */
+function readFiles(outDir: string, stored: Record<string, StoredFile> | undefined, keysName: string | undefined): Record<string, FileEntry> {
+  const named = typeof keysName === 'string' ? KEYS_FILE.exec(keysName) : null;
+  if (!stored || typeof stored !== 'object' || !named) return {};
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(join(outDir, named[0]));
+  } catch {
+    return {};
+  }
+  if (sha256(bytes).slice(0, 16) !== named[1]) return {};
+  // An aligned copy: a Buffer may start at any byte of its pool.
+  const all = new Float64Array(bytes.length >> 3);
+  new Uint8Array(all.buffer).set(bytes.subarray(0, all.length * 8));
+  const files: Record<string, FileEntry> = {};
+  for (const [file, f] of Object.entries(stored)) {
+    files[file] = { ...f, captures: f.captures.map((c) => ({ id: c.id ?? file, sha256: c.sha256, keys: all.subarray(c.keys[0], c.keys[0] + c.keys[1]) })) };
+  }
+  return files;
+}
+
+/** Writes the snapshot (paths sorted) and its keys, then drops the journal it includes and the keys of the snapshot before. */
 export function writeState(outDir: string, state: State): void {
-  const articles = Object.fromEntries(Object.entries(state.articles).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  writeAtomic(join(outDir, STATE_FILE), `${JSON.stringify({ version: 1, articles }, null, 1)}\n`);
+  const byPath = <T>(record: Record<string, T>) => Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const files: Record<string, StoredFile> = {};
+  const chunks: Float64Array[] = [];
+  let offset = 0;
+  for (const [file, f] of byPath(state.files)) {
+    files[file] = {
+      ...f,
+      captures: f.captures.map((c) => {
+        const at = offset;
+        chunks.push(c.keys);
+        offset += c.keys.length;
+        return { ...(c.id === file ? {} : { id: c.id }), sha256: c.sha256, keys: [at, c.keys.length] };
+      }),
+    };
+  }
+  const all = new Float64Array(offset);
+  offset = 0;
+  for (const c of chunks) {
+    all.set(c, offset);
+    offset += c.length;
+  }
+  const bytes = Buffer.from(all.buffer, all.byteOffset, all.byteLength);
+  const keys = `.ingest-keys-${sha256(bytes).slice(0, 16)}.bin`;
+  if (!existsSync(join(outDir, keys))) writeAtomic(join(outDir, keys), bytes);
+  // One line: this file is the machine's, and 100,000 articles make it large.
+  writeAtomic(join(outDir, STATE_FILE), `${JSON.stringify({ version: 2, keys, files, articles: Object.fromEntries(byPath(state.articles)) })}\n`);
   rmSync(join(outDir, JOURNAL_FILE), { force: true });
+  for (const name of readdirSync(outDir)) if (KEYS_FILE.test(name) && name !== keys) rmSync(join(outDir, name), { force: true });
 }
 
 /** The journal of the current run, appended to by whichever thread writes an article. */

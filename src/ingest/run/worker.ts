@@ -3,7 +3,8 @@ import { compile, ingestTask, scanTask, type FileTask } from './tasks.js';
 import { RepeatedBlocks } from '../clean/repetition.js';
 import { writeArticle, type WriteOutcome } from '../write/store.js';
 import { entryFor, Journal, type StateEntry } from './state.js';
-import { summarise, type MadeSummary } from './pool.js';
+import { summarise, type Decision, type MadeSummary } from './pool.js';
+import { stampAfterWrite } from '../write/store.js';
 import type { Article } from '../pipeline.js';
 import type { IngestSettings } from '../settings.js';
 
@@ -22,9 +23,9 @@ const held = new Map<number, Map<string, Article>>();
 type Message =
   | { kind: 'scan' | 'ingest'; id: number; task: FileTask; wanted?: string[] }
   | { kind: 'repeated'; keys: number[]; fingerprint: string }
-  | { kind: 'write'; id: number; slugs: { id: string; slug: string; wroteBy?: string }[] };
+  | { kind: 'write'; id: number; slugs: ({ id: string } & Decision)[] };
 
-async function write(id: number, slugs: { id: string; slug: string; wroteBy?: string }[]): Promise<void> {
+async function write(id: number, slugs: ({ id: string } & Decision)[]): Promise<void> {
   const articles = held.get(id) ?? new Map<string, Article>();
   held.delete(id);
   const written: { id: string; slug: string; outcome: WriteOutcome; entry?: StateEntry }[] = [];
@@ -33,11 +34,13 @@ async function write(id: number, slugs: { id: string; slug: string; wroteBy?: st
     const article = articles.get(s.id)!;
     let entry: StateEntry | undefined;
     try {
+      const names = summarise(article).names;
       const result = await writeArticle(out, article, s.slug, s.wroteBy, (markdown) => {
-        entry = entryFor(article, s.slug, markdown, fingerprint);
+        entry = entryFor(article, s.slug, markdown, fingerprint, s.repetition, names);
         journal.record(s.id, entry);
       });
-      if (result.outcome === 'unchanged') entry = entryFor(article, s.slug, result.markdown, fingerprint);
+      if (result.outcome === 'unchanged') entry = entryFor(article, s.slug, result.markdown, fingerprint, s.repetition, names);
+      if (entry) entry.written = stampAfterWrite(out, s.slug);
       written.push({ id: s.id, slug: s.slug, outcome: result.outcome, entry });
     } catch (error) {
       failed.push({ id: s.id, reason: `cannot write the article: ${(error as Error).message}` });

@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { serveFolder, type Sent } from './serve.js';
+
+/** Debian's Chromium, as CI installs it; `CHROMIUM_PATH` names another. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** The kinds of file a first search loads, as the benchmark reports them. */
+export const QUERY_PARTS = ['page', 'ui', 'wasm', 'entry+meta', 'filters', 'index', 'fragments'] as const;
+export type QueryPart = (typeof QUERY_PARTS)[number];
+
+export interface QueryCost {
+  /** Bytes on the wire (gzip as the server sends it), in total and by kind. */
+  total: number;
+  parts: Record<QueryPart, number>;
+  results: number;
+}
+
+function partOf(path: string): QueryPart {
+  if (!path.includes('/pagefind/')) return 'page';
+  if (path.includes('/filter/')) return 'filters';
+  if (path.includes('/index/')) return 'index';
+  if (path.includes('/fragment/')) return 'fragments';
+  if (path.endsWith('.pf_meta') || path.endsWith('pagefind-entry.json')) return 'entry+meta';
+  if (path.includes('wasm')) return 'wasm';
+  return 'ui';
+}
+
+/**
+ * What a reader's first search costs: the search page opened in Chromium, `query` typed into
+ * Pagefind's box, and every byte the server sent until the results are shown and the network is
+ * quiet. Undefined when Chromium is not installed (the benchmark then says so).
+ */
+export async function firstQuery(site: string, query: string): Promise<QueryCost | undefined> {
+  if (!existsSync(chromiumPath)) return undefined;
+  const server = await serveFolder(site);
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/search/`, { waitUntil: 'load' });
+    const input = page.locator('.pagefind-ui__search-input');
+    await input.waitFor();
+    await input.fill(query);
+    await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    const results = await page.locator('.pagefind-ui__result').count();
+    const parts = Object.fromEntries(QUERY_PARTS.map((p) => [p, 0])) as Record<QueryPart, number>;
+    for (const s of server.sent as Sent[]) parts[partOf(s.path)] += s.bytes;
+    return { total: Object.values(parts).reduce((a, b) => a + b, 0), parts, results };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runIngest } from '../src/ingest/run/run.js';
+import { defaultSettings } from '../src/ingest/settings.js';
+import { defaultDataDir } from '../src/data.js';
+import { seedsDir } from './helpers.js';
+
+const temp = () => mkdtempSync(join(tmpdir(), 'clippings-incremental-'));
+
+/** A run, and how many files it read (pass 1) and how many captures it made (pass 2). */
+async function run(from: string, out: string) {
+  const seen = { scan: 0, ingest: 0 };
+  const report = await runIngest({ from, out, dataDir: defaultDataDir, settings: defaultSettings, jobs: 1, onProgress: (phase, _done, total) => (seen[phase] = total) });
+  return { report, read: seen.scan, made: seen.ingest };
+}
+
+function collection(): { from: string; out: string } {
+  const root = temp();
+  cpSync(seedsDir, join(root, 'raw'), { recursive: true });
+  return { from: join(root, 'raw'), out: join(root, 'articles') };
+}
+
+const stateFile = (out: string) => join(out, '.ingest-state.json');
+
+describe('a run over captures that have not changed', () => {
+  it('reads none of them again while their stamps vouch for them, and writes nothing', async () => {
+    const { from, out } = collection();
+    expect((await run(from, out)).read).toBe(4);
+    const state = readFileSync(stateFile(out), 'utf8');
+    const second = await run(from, out);
+    expect(second.read).toBe(0);
+    expect(second.made).toBe(0);
+    expect(second.report.counts.unchanged).toBe(4);
+    expect(readFileSync(stateFile(out), 'utf8')).toBe(state);
+  });
+
+  it('reads a file whose stamp changed, and keeps its article when its bytes did not', async () => {
+    const { from, out } = collection();
+    await run(from, out);
+    const file = readdirSync(from).sort()[0]!;
+    // The same bytes written again: new times, so the stamp no longer vouches.
+    writeFileSync(join(from, file), readFileSync(join(from, file)));
+    const second = await run(from, out);
+    expect(second.read).toBe(1);
+    expect(second.made).toBe(0);
+    expect(second.report.counts.unchanged).toBe(4);
+  });
+
+  it('reads again every file whose stamp is no older than the state (a change in the same clock tick could hide)', async () => {
+    const { from, out } = collection();
+    await run(from, out);
+    // The state dated before its own stamps: every one of them is racy now.
+    utimesSync(stateFile(out), new Date(0), new Date(0));
+    const second = await run(from, out);
+    expect(second.read).toBe(4);
+    expect(second.made).toBe(0);
+    expect(second.report.counts.unchanged).toBe(4);
+  });
+
+  it('reads every file again when the block keys the state names are lost, and changes nothing', async () => {
+    const { from, out } = collection();
+    await run(from, out);
+    for (const name of readdirSync(out)) if (name.startsWith('.ingest-keys-')) rmSync(join(out, name));
+    const second = await run(from, out);
+    expect(second.read).toBe(4);
+    expect(second.made).toBe(0);
+    const third = await run(from, out);
+    expect(third.read).toBe(0);
+  });
+
+  it('finds an edited article by its stamp and keeps the edit', async () => {
+    const { from, out } = collection();
+    const first = await run(from, out);
+    const slug = first.report.articles[0]!.slug;
+    appendFileSync(join(out, `${slug}.md`), '\nA curator added this line.\n');
+    const second = await run(from, out);
+    expect(second.report.articles.find((a) => a.slug === slug)?.outcome).toBe('kept-edit');
+    expect(readFileSync(join(out, `${slug}.md`), 'utf8')).toContain('A curator added this line.');
+  });
+});
+
+describe('a run after some captures changed', () => {
+  it('makes again only the changed captures and those whose repeated blocks changed with them', async () => {
+    const root = temp();
+    const from = join(root, 'raw');
+    const out = join(root, 'articles');
+    const seeds = readdirSync(seedsDir).sort();
+    cpSync(seedsDir, from, { recursive: true });
+    // One capture has a site's footer; no other has it yet.
+    const footer = '\n\nThe Harbour Gazette is published by Harbour Media Group. All rights reserved.\n';
+    appendFileSync(join(from, seeds[0]!), footer);
+    await run(from, out);
+    // A second capture gains the same footer: it changed, and the first one's footer went from
+    // standing alone to repeated, which changes what cleaning makes of it: both are made again.
+    appendFileSync(join(from, seeds[1]!), footer);
+    const second = await run(from, out);
+    expect(second.read).toBe(1);
+    expect(second.made).toBe(2);
+    const third = await run(from, out);
+    expect(third.made).toBe(0);
+    // A third gains it too: the footer was repeated already, so only the changed capture is made.
+    appendFileSync(join(from, seeds[2]!), footer);
+    const fourth = await run(from, out);
+    expect(fourth.read).toBe(1);
+    expect(fourth.made).toBe(1);
+  });
+});
