@@ -5,8 +5,9 @@ import { loadSiteConfig } from '../src/site/config.js';
 
 const { values } = parseArgs({ options: { site: { type: 'string', default: '_site' } } });
 try {
-  const { pages, read, files } = await indexSite(values.site!, loadSiteConfig().language);
-  console.log(`Search: indexed ${pages} article page(s) of the ${read} in ${values.site}: ${files} file(s) under pagefind/.`);
+  const config = loadSiteConfig();
+  const { pages, parts, files } = await indexSite(values.site!, config.language, config.pagesPerIndex);
+  console.log(`Search: indexed ${pages} article page(s) of ${values.site} in ${parts} part(s): ${files} file(s) under pagefind/.`);
 } catch (error) {
   console.error(`Search index failed: ${(error as Error).message}`);
   process.exit(1);

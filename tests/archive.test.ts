@@ -17,7 +17,7 @@ const config: SiteConfig = {
   related: 3,
   companions: 5,
   feedSize: 10,
-  relatedMaxPostings: 100,
+  relatedMaxPostings: 100, pagesPerRun: 25000, pagesPerIndex: 4000, filterMinArticles: 1,
 };
 
 let n = 0;
@@ -33,7 +33,7 @@ function article(over: Partial<SiteArticle> & { title: string }): SiteArticle {
     places: [],
     organizations: [],
     words: 100,
-    removed: [],
+    removedByRule: {},
     source: { file: `${n}.txt`, sha256: 'a'.repeat(64), bytes: 10 },
     ...over,
   };

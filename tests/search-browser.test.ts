@@ -14,9 +14,15 @@ const seedUrl = (prefix: string) => articleOf(session.site, prefix);
 
 /** The result links on the search page once the results for the current query are in. */
 async function results(page: Page): Promise<string[]> {
-  await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15_000 });
-  await page.waitForFunction(() => !document.querySelector('.pagefind-ui__loading'));
-  return page.$$eval('.pagefind-ui__result-link', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  await page.waitForSelector('.search-result-link', { timeout: 15_000 });
+  await page.waitForFunction(() => !/Searching/.test(document.getElementById('search-status')?.textContent ?? ''));
+  return page.$$eval('.search-result-link', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+/** Opens the filters and the group named `label`. */
+async function openFilters(page: Page, label: string): Promise<void> {
+  await page.locator('#search-filters > summary').click();
+  await page.locator('.filter-group > summary', { hasText: new RegExp(`^${label}$`) }).click();
 }
 
 async function search(query: string): Promise<{ visit: Visit; urls: string[] }> {
@@ -48,14 +54,29 @@ describe('search in a browser', () => {
     expect(sets.Zelensky!.size).toBeGreaterThan(0);
   });
 
-  it('narrows results by a place filter: Kherson leaves 002 and 003', async () => {
+  it('narrows results by a place filter: Russia in Crimea leaves the articles naming both', async () => {
+    const crimea = await search('Crimea');
+    await crimea.visit.page.close();
     const { visit: v, urls } = await search('Russia');
     expect(urls.length).toBeGreaterThan(2);
-    await v.page.locator('summary', { hasText: /^Place$/ }).click();
-    const kherson = v.page.locator('input.pagefind-ui__filter-checkbox[name="place"][value="Kherson"]');
-    expect(await v.page.locator(`label[for="place-Kherson"]`).textContent()).toMatch(/Kherson \(\d+\)/);
-    await kherson.check();
-    await expect.poll(async () => new Set(await results(v.page))).toEqual(new Set([seedUrl('002_'), seedUrl('003_')]));
+    await openFilters(v.page, 'Place');
+    const label = v.page.locator('.filter-group label', { hasText: /^Crimea \(\d+\)$/ });
+    await label.click();
+    const both = urls.filter((u) => crimea.urls.includes(u));
+    await expect.poll(async () => new Set(await results(v.page))).toEqual(new Set(both));
+    await v.page.close();
+  });
+
+  it('loads no filter data until the filters are opened', async () => {
+    const { visit: v } = await search('Crimea');
+    const filterFiles: string[] = [];
+    v.page.on('request', (r) => {
+      if (r.url().includes('/pagefind/filter/')) filterFiles.push(r.url());
+    });
+    await v.page.waitForLoadState('networkidle');
+    expect(filterFiles).toEqual([]);
+    await v.page.locator('#search-filters > summary').click();
+    await expect.poll(() => filterFiles.length).toBeGreaterThan(0);
     await v.page.close();
   });
 
@@ -74,7 +95,7 @@ describe('search in a browser', () => {
   it('shows results for a query in the address without typing, and keeps a typed query in the address', async () => {
     const { visit: v, urls } = await search('Crimea');
     expect(new Set(urls)).toEqual(new Set([seedUrl('000_'), seedUrl('002_'), seedUrl('003_')]));
-    await v.page.fill('.pagefind-ui__search-input', 'Kherson');
+    await v.page.fill('#search-input', 'Kherson');
     await expect.poll(() => v.page.url()).toMatch(/\?q=Kherson$/);
     await v.page.close();
   });
@@ -90,27 +111,33 @@ describe('search in a browser', () => {
 
   it('highlights the searched terms on the article page a result leads to', async () => {
     const { visit: v } = await search('Zaluzhny');
-    await v.page.locator('.pagefind-ui__result-link').first().click();
+    await v.page.locator('.search-result-link').first().click();
     await v.page.waitForURL(/highlight=zaluzhny/);
     await v.page.waitForSelector('mark');
     expect((await v.page.locator('.body mark').first().textContent())?.toLowerCase()).toBe('zaluzhny');
     await v.page.close();
   });
 
-  it('runs none of the markup in titles, names and sites shown among results and filters', async () => {
+  it('runs none of the markup in titles, sites and excerpts shown among results and filters', async () => {
     const { visit: v, urls } = await search('Testville');
     expect(urls).toContain('/articles/hostile-img/');
     expect(urls).toContain('/articles/hostile-names/');
-    expect(await v.page.locator('.pagefind-ui__result-link[href*="hostile-img"]').textContent()).toContain('<img src=x onerror=');
-    // Filter values are drawn as HTML by Pagefind's UI: they must arrive as text.
-    await v.page.locator('summary', { hasText: /^Person$/ }).click();
-    expect(await v.page.locator('input[name="person"] + label').allTextContents()).toContain(`<img src=x onerror="window.__pwned=1"> (1)`);
-    expect(await v.page.locator('input[name="person"] + label').allTextContents()).toContain(`O'Brien "Bob" Smith (1)`);
-    await v.page.locator('summary', { hasText: /^Site$/ }).click();
-    expect(await v.page.locator('input[name="site"] + label').allTextContents()).toContain('Evil "Site" <b>bold</b> (1)');
+    expect(await v.page.locator('.search-result-link[href*="hostile-img"]').textContent()).toContain('<img src=x onerror=');
+    await openFilters(v.page, 'Site');
+    await expect.poll(() => v.page.locator('.filter-group input[name="site"] + label').allTextContents()).toContain('Evil "Site" <b>bold</b> (1)');
     await v.page.waitForLoadState('networkidle');
     expect(await v.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    expect(await v.page.locator('#search img').count()).toBe(0);
+    expect(await v.page.locator('main img').count()).toBe(0);
+    await v.page.close();
+  });
+
+  it('offers no filter for a name of fewer articles than filterMinArticles: its own page lists them', async () => {
+    const { visit: v } = await search('Testville');
+    await openFilters(v.page, 'Topic');
+    await v.page.locator('#search-filters > summary').waitFor();
+    const people = await v.page.locator('.filter-group input[name="person"] + label').allTextContents();
+    expect(people.some((p) => p.startsWith(`O'Brien "Bob" Smith`))).toBe(false);
+    expect(await v.page.locator('.filter-group input[name="topic"]').count()).toBeGreaterThan(0);
     await v.page.close();
   });
 

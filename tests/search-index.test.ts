@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { indexSite } from '../src/search/index.js';
+import { indexSite, PARTS_FILE } from '../src/search/index.js';
+import { snapshot } from './helpers.js';
 import { filterAttribute } from '../src/site/pagefind.js';
 
 function siteWith(pages: Record<string, string>): string {
@@ -24,12 +25,37 @@ describe('indexSite', () => {
     await expect(indexSite(join(tmpdir(), 'clippings-no-such-site'), 'en')).rejects.toThrow(/Pagefind/);
   });
 
-  it('counts the article pages it indexed, apart from the pages it read', async () => {
+  it('indexes the article pages only, and counts those it indexed', async () => {
     const dir = siteWith({
       'index.html': '<html lang="en"><body><h1>Home</h1></body></html>',
       'articles/a/index.html': '<html lang="en"><body><article data-pagefind-body><h1>A</h1><p>Text about Kherson.</p></article></body></html>',
     });
-    expect(await indexSite(dir, 'en')).toMatchObject({ pages: 1, read: 2 });
+    expect(await indexSite(dir, 'en')).toMatchObject({ pages: 1, read: 1, parts: 1 });
+    expect(JSON.parse(readFileSync(join(dir, 'pagefind', PARTS_FILE), 'utf8'))).toEqual([]);
+  });
+
+  it('indexes a large site in parts: the first is the bundle, the others its merged parts with their index only', async () => {
+    const pages = Object.fromEntries(
+      Array.from({ length: 5 }, (_, i) => [`articles/a${i}/index.html`, `<html lang="en"><body><article data-pagefind-body><h1>A${i}</h1><p>Text ${i} about Kherson.</p></article></body></html>`]),
+    );
+    const dir = siteWith(pages);
+    expect(await indexSite(dir, 'en', 2)).toMatchObject({ pages: 5, read: 5, parts: 3 });
+    expect(JSON.parse(readFileSync(join(dir, 'pagefind', PARTS_FILE), 'utf8'))).toEqual(['parts/2/', 'parts/3/']);
+    for (const part of ['parts/2', 'parts/3']) {
+      const entry = JSON.parse(readFileSync(join(dir, 'pagefind', part, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+      expect(Object.values(entry.languages)[0]!.page_count).toBeGreaterThan(0);
+      expect(existsSync(join(dir, 'pagefind', part, 'pagefind.js'))).toBe(false);
+    }
+    expect(existsSync(join(dir, 'pagefind', 'pagefind.js'))).toBe(true);
+  });
+
+  it('writes the same files for the same site', async () => {
+    const pages = Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`articles/a${i}/index.html`, `<html lang="en"><body><article data-pagefind-body data-pagefind-filter="year:202${i}"><h1>A${i}</h1><p>Text ${i}.</p></article></body></html>`]));
+    const a = siteWith(pages);
+    const b = siteWith(pages);
+    await indexSite(a, 'en', 2);
+    await indexSite(b, 'en', 2);
+    expect(snapshot(join(b, 'pagefind'))).toEqual(snapshot(join(a, 'pagefind')));
   });
 });
 

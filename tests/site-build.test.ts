@@ -137,12 +137,13 @@ describe('the built archive', () => {
     expect(page).toMatch(/<p class="citation">“&lt;script&gt;.*March 2023\. Archived copy in clippings: https:\/\/example\.org\/articles\/hostile-names\//);
   });
 
-  it('publishes an Atom feed of dated articles, a sitemap without the 404 page, and robots.txt', () => {
+  it('publishes an Atom feed of dated articles, a sitemap (an index of pages) without the 404 page, and robots.txt', () => {
     const feed = readFileSync(join(site.site, 'feed.xml'), 'utf8');
     expect(feed).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
     expect(feed.match(/<entry>/g)).toHaveLength(3);
     expect(feed).toContain('<updated>2023-03-01T00:00:00Z</updated>');
-    const sitemap = readFileSync(join(site.site, 'sitemap.xml'), 'utf8');
+    expect(readFileSync(join(site.site, 'sitemap.xml'), 'utf8')).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n<sitemap><loc>https://example.org/sitemaps/1.xml</loc></sitemap>');
+    const sitemap = readFileSync(join(site.site, 'sitemaps', '1.xml'), 'utf8');
     expect(sitemap).toContain('<loc>https://example.org/articles/year-only/</loc>');
     expect(sitemap).toContain('<loc>https://example.org/people/</loc>');
     expect(sitemap).not.toContain('404');
@@ -165,7 +166,7 @@ describe('the built archive', () => {
       const html = readFileSync(join(site.site, file), 'utf8');
       const scripts = [...html.matchAll(/<script(?! type="application\/ld\+json")[^>]*>/g)].map((m) => m[0]);
       const allowed = file === '/search/index.html'
-        ? ['<script src="/pagefind/pagefind-ui.js">', '<script type="module" src="/assets/search.js">']
+        ? ['<script type="module" src="/assets/search.js">']
         : file.startsWith('/articles/') ? ['<script type="module" src="/assets/highlight.js">'] : [];
       expect(scripts, file).toEqual(allowed);
     }
@@ -177,7 +178,10 @@ describe('the built archive', () => {
     const article = site.page('/articles/hostile-names/');
     expect(article).toMatch(/<article [^>]*data-pagefind-body data-pagefind-sort="date:2023-03-01" data-pagefind-filter="year:2023">/);
     // Markup in a name reaches Pagefind as character references (see src/site/pagefind.ts).
-    expect(article).toContain('data-pagefind-filter="person:&amp;amp;#60;img src=x onerror=&amp;amp;#34;window.__pwned=1&amp;amp;#34;&amp;amp;#62;"');
+    expect(article).toContain('data-pagefind-filter="site:Evil &amp;amp;#34;Site&amp;amp;#34; &amp;amp;#60;b&amp;amp;#62;bold&amp;amp;#60;/b&amp;amp;#62;"');
+    // A person of fewer articles than filterMinArticles is no filter; a topic always is.
+    expect(article).toMatch(/<a href="\/people\/[^"]+\/">&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;<\/a>/);
+    expect(article).toMatch(/<a href="\/topics\/[^"]+\/" data-pagefind-filter="topic:/);
     expect(site.page('/articles/undated-note/')).toContain('data-pagefind-sort="date:0000-00-00" data-pagefind-filter="year:Undated"');
     expect(site.page('/topics/')).not.toContain('data-pagefind-body');
   });

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadArticles } from '../src/site/model.js';
+import { loadArticles, readArticleText } from '../src/site/model.js';
 
 const front = (extra: string) => `---
 title: T
@@ -61,9 +61,13 @@ describe('loadArticles', () => {
     expect(a!.url).toBe('/articles/x/');
   });
 
-  it('reads the removal ledger beside the article', () => {
-    const [a] = loadArticles(folder({ 't.md': front(''), 't.11tydata.json': '{"removed":[{"line":2,"rule":"consent","text":"Sign up"}]}' }));
-    expect(a!.removed).toEqual([{ line: 2, rule: 'consent', text: 'Sign up' }]);
+  it('counts the lines each rule removed from the ledger beside the article, and reads the ledger for its page', () => {
+    const [a] = loadArticles(folder({ 't.md': front(''), 't.11tydata.json': '{"removed":[{"line":2,"rule":"consent","text":"Sign up"},{"line":3,"rule":"consent","text":"Log in"}]}' }));
+    expect(a!.removedByRule).toEqual({ consent: 2 });
+    expect(readArticleText(a!).removed).toEqual([
+      { line: 2, rule: 'consent', text: 'Sign up' },
+      { line: 3, rule: 'consent', text: 'Log in' },
+    ]);
   });
 
   it('leaves hidden files, links, pipes and other files alone', () => {

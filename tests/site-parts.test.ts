@@ -16,7 +16,7 @@ const base: SiteArticle = {
   places: [],
   organizations: [],
   words: 10,
-  removed: [],
+  removedByRule: {},
   source: { file: 'a.txt', sha256: 'b'.repeat(64), bytes: 3 },
 };
 

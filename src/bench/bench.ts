@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateCollection } from './generate.js';
 import { measure, type Cost } from './measure.js';
-import { firstQuery, type QueryCost } from './query.js';
+import { firstQuery, SEARCH_UI, type QueryCost } from './query.js';
 import { writeBaseline } from './baseline.js';
 import { changeOnePercent, folderSize, largestPage, runScript } from './run.js';
 
@@ -90,7 +90,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     await step('bare Eleventy, one layout', measure(bin('eleventy'), [`--config=${config}`, `--output=${bareSite}`, '--quiet'], { cwd: bareDir }));
     await step('bare Pagefind CLI', measure(bin('pagefind'), ['--site', bareSite], { cwd: bareDir }));
     result.bare = folderSize(bareSite);
-    result.bareQuery = await firstQuery(bareSite, o.query);
+    result.bareQuery = await firstQuery(bareSite, o.query, SEARCH_UI.pagefind);
     if (result.bareQuery) o.log(`bare first query "${o.query}": ${result.bareQuery.total} B gzip ${JSON.stringify(result.bareQuery.parts)}`);
   }
   return result;

@@ -55,8 +55,14 @@ function sites(r: () => number, n: number): Site[] {
   });
 }
 
+/**
+ * The people in the news: most are regulars (a few thousand names, some far more often than
+ * others), the rest named once or twice and never again. A collection of N captures then has
+ * about 0.8 N people, most of them in a single article, as an archive of local news does.
+ */
+const REGULARS = Array.from({ length: 3000 }, (_, i) => `${FIRST[i % FIRST.length]!} ${LAST[(i * 7919) % LAST.length]!}`);
 function person(r: () => number): string {
-  return `${zipf(r, FIRST)} ${zipf(r, LAST)}`;
+  return r() < 0.65 ? zipf(r, REGULARS) : `${pick(r, FIRST)} ${pick(r, LAST)}`;
 }
 
 /** Who and where an article is about: a few people and places it names again and again, as a report does. */
@@ -87,7 +93,7 @@ export function capture(r: () => number, site: Site, i: number): string {
   if (r() < 0.2) lines.push(`${pick(r, ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'])}, ${MONTHS[month]} ${Math.min(28, day + 1)}, ${year}`);
   lines.push(...site.menu);
   const subject = zipf(r, PLACES);
-  const cast: Cast = { people: Array.from({ length: 2 + Math.floor(r() * 5) }, () => person(r)), places: [subject, zipf(r, PLACES)] };
+  const cast: Cast = { people: Array.from({ length: 1 + Math.floor(r() * 4) }, () => person(r)), places: [subject, zipf(r, PLACES)] };
   lines.push(`${subject} ${pick(r, ['council', 'court', 'harbour', 'hospital', 'ferry'])} ${pick(r, VERBS)} ${pick(r, OBJECTS).replace(/^the /, '')} (${i})`);
   lines.push(`By ${person(r)}`, `${MONTHS[month]} ${day}, ${year}`);
   const paragraphs = 12 + Math.floor(r() * 14);

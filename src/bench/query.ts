@@ -32,19 +32,25 @@ function partOf(path: string): QueryPart {
  * Pagefind's box, and every byte the server sent until the results are shown and the network is
  * quiet. Undefined when Chromium is not installed (the benchmark then says so).
  */
-export async function firstQuery(site: string, query: string): Promise<QueryCost | undefined> {
+/** The search box and a result, in our search page and in Pagefind's default UI. */
+export const SEARCH_UI = {
+  ours: { input: '#search-input', result: '.search-result' },
+  pagefind: { input: '.pagefind-ui__search-input', result: '.pagefind-ui__result' },
+};
+
+export async function firstQuery(site: string, query: string, ui: (typeof SEARCH_UI)[keyof typeof SEARCH_UI] = SEARCH_UI.ours): Promise<QueryCost | undefined> {
   if (!existsSync(chromiumPath)) return undefined;
   const server = await serveFolder(site);
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   try {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/search/`, { waitUntil: 'load' });
-    const input = page.locator('.pagefind-ui__search-input');
+    const input = page.locator(ui.input);
     await input.waitFor();
     await input.fill(query);
-    await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 60_000 });
+    await page.locator(ui.result).first().waitFor({ timeout: 60_000 });
     await page.waitForLoadState('networkidle');
-    const results = await page.locator('.pagefind-ui__result').count();
+    const results = await page.locator(ui.result).count();
     const parts = Object.fromEntries(QUERY_PARTS.map((p) => [p, 0])) as Record<QueryPart, number>;
     for (const s of server.sent as Sent[]) parts[partOf(s.path)] += s.bytes;
     return { total: Object.values(parts).reduce((a, b) => a + b, 0), parts, results };

@@ -29,6 +29,24 @@ export const SiteConfig = z.object({
   feedSize: z.number().int().positive(),
   /** A name shared by more articles than this is too common to suggest related articles on its own. */
   relatedMaxPostings: z.number().int().positive(),
+  /**
+   * The most pages one Eleventy run renders: a larger site is built in parts of about this many
+   * pages each (`npm run site`; see src/site/shard.ts). Eleventy's memory grows with the pages of
+   * a run: 25,000 keep a run near 1 GB.
+   */
+  pagesPerRun: z.number().int().positive().default(25000),
+  /**
+   * The most article pages one Pagefind index holds: a larger archive is indexed in parts that
+   * the search page merges (`npm run search`; see src/search/index.ts). Pagefind holds about
+   * 0.2 MB a page while it indexes: 4,000 keep it near 1 GB.
+   */
+  pagesPerIndex: z.number().int().positive().default(4000),
+  /**
+   * A person, place or organisation named in fewer articles than this is no search filter: its
+   * own page lists those articles, and a filter value for every name met once or twice would make
+   * the filters a reader loads grow with the archive. Topics, sites and years are always filters.
+   */
+  filterMinArticles: z.number().int().positive().default(3),
 });
 export type SiteConfig = z.infer<typeof SiteConfig>;
 

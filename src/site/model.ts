@@ -11,19 +11,29 @@ export type RawCopy =
   | { published: true; url: string; path: string; sha256: string; bytes: number; matches?: boolean }
   | { published: false; reason: string };
 
-/** One article as the site sees it: its frontmatter, its ledger, its text and where it is published. */
+/**
+ * One article as the site sees it: its frontmatter, how many lines each rule removed, and where
+ * it is published. Its text and ledger are not held (100,000 of them would be gigabytes): the
+ * article's page reads them when it is rendered (`readArticleText`).
+ */
 export interface SiteArticle extends Frontmatter {
   /** The page's path in the site, e.g. "/articles/some-slug/". */
   url: string;
-  /** The Markdown file it came from, for error messages. */
+  /** The Markdown file it came from. */
   inputPath: string;
+  /** Lines removed in cleaning, by rule. */
+  removedByRule: Record<string, number>;
+  /** Its raw capture in the site (set by `locateRaw`). */
+  raw?: RawCopy;
+}
+
+/** What only an article's own page shows: its text and its ledger. */
+export interface ArticleText {
+  /** Markdown as ingest (or a curator) wrote it. */
+  body: string;
   removed: Ledger['removed'];
   /** The raw line each value was read from, as ingest recorded it. */
   read?: Ledger['read'];
-  /** The article text, Markdown as ingest (or a curator) wrote it. */
-  body?: string;
-  /** Its raw capture in the site (set by `locateRaw`). */
-  raw?: RawCopy;
 }
 
 /** The most bytes an article file may have: anything larger is not an article ingest wrote. */
@@ -62,25 +72,34 @@ export function loadArticles(articlesDir: string): SiteArticle[] {
 
 function readArticleFile(path: string, root: string): SiteArticle {
   const text = readRegularFile(path, MAX_ARTICLE_BYTES).toString('utf8');
-  const { frontmatter, body } = parseArticle(text, path);
-  const ledgerPath = path.replace(/\.md$/, '.11tydata.json');
-  let removed: Ledger['removed'] = [];
-  let read: Ledger['read'];
-  if (existsSync(ledgerPath)) {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readRegularFile(ledgerPath, MAX_ARTICLE_BYTES).toString('utf8'));
-    } catch (error) {
-      throw new Error(`${ledgerPath}: the removal ledger cannot be read: ${(error as Error).message}`);
-    }
-    const ledger = Ledger.safeParse(raw);
-    if (!ledger.success) throw new Error(`${ledgerPath}: the removal ledger does not fit the schema: ${z.prettifyError(ledger.error)}`);
-    removed = ledger.data.removed;
-    read = ledger.data.read;
-  }
+  const { frontmatter } = parseArticle(text, path);
+  const removedByRule: Record<string, number> = {};
+  for (const r of readLedger(path)?.removed ?? []) removedByRule[r.rule] = (removedByRule[r.rule] ?? 0) + 1;
   // The file's place in the folder is its address: "x.md" → /articles/x/.
   const segments = relative(root, path).slice(0, -3).split(sep).map((s) => slugify(s) || 'article');
-  return { ...frontmatter, url: `/articles/${segments.join('/')}/`, inputPath: path, removed, ...(read ? { read } : {}), body };
+  return { ...frontmatter, url: `/articles/${segments.join('/')}/`, inputPath: path, removedByRule };
+}
+
+/** The ledger beside an article file, checked, or undefined when there is none. */
+function readLedger(path: string): Ledger | undefined {
+  const ledgerPath = path.replace(/\.md$/, '.11tydata.json');
+  if (!existsSync(ledgerPath)) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readRegularFile(ledgerPath, MAX_ARTICLE_BYTES).toString('utf8'));
+  } catch (error) {
+    throw new Error(`${ledgerPath}: the removal ledger cannot be read: ${(error as Error).message}`);
+  }
+  const ledger = Ledger.safeParse(raw);
+  if (!ledger.success) throw new Error(`${ledgerPath}: the removal ledger does not fit the schema: ${z.prettifyError(ledger.error)}`);
+  return ledger.data;
+}
+
+/** An article's text and ledger, read from its files for its page. */
+export function readArticleText(article: SiteArticle): ArticleText {
+  const { body } = parseArticle(readRegularFile(article.inputPath, MAX_ARTICLE_BYTES).toString('utf8'), article.inputPath);
+  const ledger = readLedger(article.inputPath);
+  return { body, removed: ledger?.removed ?? [], ...(ledger?.read ? { read: ledger.read } : {}) };
 }
 
 /**

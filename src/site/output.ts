@@ -20,3 +20,8 @@ export function prepareOutput(dir: string): void {
   } else mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, OUTPUT_MARKER), 'This folder is written by clippings (npm run site): every build empties it and writes the site anew.\n');
 }
+
+/** A later part of a build in parts writes into the folder the first part prepared, and nowhere else. */
+export function requireOutput(dir: string): void {
+  if (!existsSync(join(dir, OUTPUT_MARKER))) throw new Error(`${dir} was not prepared by the first part of this build (there is no ${OUTPUT_MARKER} in it): build the parts in order, the first one first.`);
+}

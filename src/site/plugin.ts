@@ -4,16 +4,18 @@ import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import markdownIt from 'markdown-it';
 import { buildArchive, type Archive } from './archive.js';
 import { loadSiteConfig, contentPaths } from './config.js';
-import { loadArticles, type SiteArticle } from './model.js';
+import { loadArticles, readArticleText, type SiteArticle } from './model.js';
 import { copyRaw, locateRaw } from './raw.js';
-import { prepareOutput } from './output.js';
+import { prepareOutput, requireOutput } from './output.js';
+import { parseShard, sliceFor, type Shard } from './shard.js';
+import { readSnapshot } from './snapshot.js';
 import { loadReasons } from './reasons.js';
 import { renderArticle } from './pages/article.js';
 import { renderHome } from './pages/home.js';
 import { renderEntry, renderIndex, renderPeriod } from './pages/listings.js';
 import { renderTimeline } from './pages/timeline.js';
 import { renderAbout, renderNotFound } from './pages/about.js';
-import { renderFeed, renderRobots, renderSitemap } from './pages/feeds.js';
+import { renderFeed, renderRobots, renderSitemap, renderSitemapIndex, SITEMAP_SIZE } from './pages/feeds.js';
 import { renderSearch } from './pages/search.js';
 import { loadAliases } from './aliases.js';
 import type { EntryPage, IndexPage, PeriodPage } from './archive.js';
@@ -25,11 +27,33 @@ export interface SitePluginOptions {
   articles?: string;
   /** The raw captures the articles name (default: `CLIPPINGS_RAW`, else content/raw). */
   raw?: string;
+  /** The part of the site this run renders (default: `CLIPPINGS_SHARD`, else the whole site). */
+  shard?: Shard;
+  /** The articles as read once for a build in parts (default: `CLIPPINGS_SITE_MODEL`; see snapshot.ts). */
+  snapshot?: string;
+}
+
+/** The pages this run renders: its slice of each list of pages. */
+interface Part {
+  articles: SiteArticle[];
+  indexPages: IndexPage[];
+  entryPages: EntryPage[];
+  periodPages: PeriodPage[];
+  /** The sitemap's pages, each a list of addresses (rendered with the other pages that exist once). */
+  sitemaps: { url: string; urls: string[] }[];
 }
 
 interface PageData {
-  collections: { archive: Archive };
-  listing: IndexPage & EntryPage & PeriodPage & SiteArticle;
+  collections: { archive: Archive & { part: Part } };
+  listing: IndexPage & EntryPage & PeriodPage & SiteArticle & Part['sitemaps'][number];
+}
+
+/** The sitemap in pages of SITEMAP_SIZE addresses (the protocol allows 50,000), named by /sitemap.xml. */
+function sitemapPages(archive: Archive): Part['sitemaps'] {
+  const urls = [...new Set(sitemapUrls(archive))].sort();
+  const pages: Part['sitemaps'] = [];
+  for (let i = 0; i * SITEMAP_SIZE < Math.max(1, urls.length); i++) pages.push({ url: `/sitemaps/${i + 1}.xml`, urls: urls.slice(i * SITEMAP_SIZE, (i + 1) * SITEMAP_SIZE) });
+  return pages;
 }
 
 /** Every HTML page but the 404, from the archive itself (Eleventy's `all` misses paginated pages). */
@@ -52,6 +76,9 @@ export function clippingsSite(eleventyConfig: UserConfig, options: SitePluginOpt
   const reasons = loadReasons(options.dataDir);
   const aliases = loadAliases(options.dataDir);
   const paths = contentPaths(options);
+  const shard = options.shard ?? parseShard(process.env.CLIPPINGS_SHARD);
+  const snapshot = options.snapshot ?? process.env.CLIPPINGS_SITE_MODEL;
+  const first = shard.index === 1;
   // The article text is escaped by ingest; raw HTML stays off so a curator's `<b>` shows as written too.
   const markdown = markdownIt({ html: false, linkify: false, typographer: false });
 
@@ -59,40 +86,56 @@ export function clippingsSite(eleventyConfig: UserConfig, options: SitePluginOpt
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addPassthroughCopy({ [ASSETS]: 'assets' });
 
-  let archive: Archive | undefined;
+  let part: Part | undefined;
+  // The first part empties the output folder; the others add to what it holds.
   eleventyConfig.on('eleventy.before', ({ directories }: { directories: { output: string } }) => {
-    prepareOutput(resolve(directories.output));
-    archive = undefined;
+    if (first) prepareOutput(resolve(directories.output));
+    else requireOutput(resolve(directories.output));
+    part = undefined;
   });
   eleventyConfig.addCollection('archive', () => {
-    const articles = loadArticles(paths.articles);
-    locateRaw(paths.raw, articles);
-    archive = buildArchive(articles, config);
-    return archive;
+    const articles = snapshot ? readSnapshot(snapshot) : loadArticles(paths.articles);
+    if (!snapshot) locateRaw(paths.raw, articles);
+    const archive = buildArchive(articles, config);
+    part = {
+      articles: sliceFor(archive.articles, shard),
+      indexPages: sliceFor(archive.indexPages, shard),
+      entryPages: sliceFor(archive.entryPages, shard),
+      periodPages: sliceFor(archive.periodPages, shard),
+      sitemaps: first ? sitemapPages(archive) : [],
+    };
+    return { ...archive, part };
   });
   eleventyConfig.on('eleventy.after', ({ directories }: { directories: { output: string } }) => {
-    if (archive) copyRaw(resolve(directories.output), archive.articles);
+    if (part) copyRaw(resolve(directories.output), part.articles);
   });
 
   const hidden = { eleventyExcludeFromCollections: true };
   const page = (path: string, permalink: string, render: (data: PageData) => string, extra: Record<string, unknown> = {}) =>
     eleventyConfig.addTemplate(`${path}.11ty.js`, { render }, { permalink, ...extra });
-  page('index', '/', (data) => renderHome(config, data.collections.archive));
-  page('timeline', '/timeline/', (data) => renderTimeline(config, data.collections.archive));
-  page('about', '/about/', (data) => renderAbout(config, data.collections.archive, reasons));
-  page('search', '/search/', () => renderSearch(config));
-  page('404', '/404.html', () => renderNotFound(config), hidden);
-  page('feed', '/feed.xml', (data) => renderFeed(config, data.collections.archive), hidden);
-  page('robots', '/robots.txt', () => renderRobots(config), hidden);
-  page('sitemap', '/sitemap.xml', (data) => renderSitemap(config, sitemapUrls(data.collections.archive)), hidden);
+  if (first) {
+    page('index', '/', (data) => renderHome(config, data.collections.archive));
+    page('timeline', '/timeline/', (data) => renderTimeline(config, data.collections.archive));
+    page('about', '/about/', (data) => renderAbout(config, data.collections.archive, reasons));
+    page('search', '/search/', () => renderSearch(config));
+    page('404', '/404.html', () => renderNotFound(config), hidden);
+    page('feed', '/feed.xml', (data) => renderFeed(config, data.collections.archive), hidden);
+    page('robots', '/robots.txt', () => renderRobots(config), hidden);
+    page('sitemap', '/sitemap.xml', (data) => renderSitemapIndex(config, data.collections.archive.part.sitemaps.map((p) => p.url)), hidden);
+  }
 
-  const paged = (path: string, render: (data: PageData) => string) =>
+  const paged = (path: keyof Part, render: (data: PageData) => string, extra: Record<string, unknown> = {}) =>
     eleventyConfig.addTemplate(`${path}.11ty.js`, { render }, {
-      pagination: { data: `collections.archive.${path}`, size: 1, alias: 'listing' },
+      pagination: { data: `collections.archive.part.${path}`, size: 1, alias: 'listing' },
       permalink: (data: PageData) => data.listing.url,
+      ...extra,
     });
-  paged('articles', (data) => renderArticle({ config, archive: data.collections.archive, reasons, aliases, article: data.listing, content: markdown.render(data.listing.body ?? '') }));
+  paged('articles', (data) => {
+    const text = readArticleText(data.listing);
+    return renderArticle({ config, archive: data.collections.archive, reasons, aliases, article: data.listing, text, content: markdown.render(text.body) });
+  });
   paged('indexPages', (data) => renderIndex(config, data.collections.archive, data.listing));
   paged('entryPages', (data) => renderEntry(config, data.listing));
   paged('periodPages', (data) => renderPeriod(config, data.listing));
+  paged('sitemaps', (data) => renderSitemap(config, data.listing.urls), hidden);
 }

@@ -1,34 +1,183 @@
-// Starts Pagefind's UI on the search page. The query lives in the address (?q=…), so a search can
-// be linked and reloaded; the order (relevance, newest, oldest) is ?sort=desc|asc.
-const params = new URLSearchParams(location.search);
+// The search page, on Pagefind's JavaScript API rather than its prebuilt UI: the first query loads
+// the script, the WebAssembly, each part's metadata and the index chunks it needs, and nothing
+// else. The filters (their values and counts) load only when a reader opens them. The query and
+// the order live in the address (?q=…&sort=desc|asc), so a search can be linked and reloaded.
+// Everything a capture wrote (titles, names, sites, excerpts) is put in the page as text.
+const bundle = new URL('../pagefind/', import.meta.url).pathname;
+const form = document.getElementById('search-form');
+const input = document.getElementById('search-input');
 const order = document.getElementById('search-sort');
+const filtersBox = document.getElementById('search-filters');
+const groups = document.getElementById('search-filter-groups');
+const status = document.getElementById('search-status');
+const list = document.getElementById('search-results');
+const more = document.getElementById('search-more');
+
+const PAGE = 10;
+const FILTERS = [
+  ['topic', 'Topic'],
+  ['person', 'Person'],
+  ['place', 'Place'],
+  ['organisation', 'Organisation'],
+  ['site', 'Site'],
+  ['year', 'Year'],
+];
+
+const params = new URLSearchParams(location.search);
+input.value = params.get('q') ?? '';
 order.value = params.get('sort') ?? '';
 
-const ui = new PagefindUI({
-  element: '#search',
-  bundlePath: new URL('../pagefind/', import.meta.url).pathname,
-  showImages: false,
-  showSubResults: false,
-  showEmptyFilters: false,
-  openFilters: [],
-  highlightParam: 'highlight',
-  sort: order.value ? { date: order.value } : undefined,
-  autofocus: !params.get('q'),
-});
-// Pagefind's input has only a title; a label names it for screen readers (axe: label-title-only).
-document.querySelector('.pagefind-ui__search-input')?.setAttribute('aria-label', 'Search the articles');
-const query = params.get('q');
-if (query) ui.triggerSearch(query);
+const pagefind = await import(`${bundle}pagefind.js`);
+await pagefind.options({ highlightParam: 'highlight', excerptLength: 30 });
+// A large archive is indexed in parts (see src/search/index.ts): they are merged into one search.
+const parts = await fetch(`${bundle}clippings-parts.json`).then((r) => (r.ok ? r.json() : []), () => []);
+for (const part of parts) await pagefind.mergeIndex(`${bundle}${part}`);
 
-document.getElementById('search').addEventListener('input', (event) => {
-  if (!event.target.matches('.pagefind-ui__search-input')) return;
-  params.set('q', event.target.value);
-  history.replaceState(null, '', `?${params}`);
-});
-// A new order reloads the page with it in the address: the simplest way to rerun the search, and
-// the result can be linked like any other.
-order.addEventListener('change', () => {
+/** Filter values are stored with the characters that matter as references (see src/site/pagefind.ts): shown as the characters. */
+const shown = (value) => value.replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)));
+const entity = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const decode = (text) => text.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(\w+));/gi, (m, dec, hex, name) => (dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : (entity[name.toLowerCase()] ?? m)));
+
+/** Pagefind's excerpt is escaped text with <mark> around the terms: the marks are made, the rest is text. */
+function excerpt(html) {
+  const p = document.createElement('p');
+  p.className = 'search-result-excerpt';
+  html.split(/(<mark>|<\/mark>)/).reduce((inMark, piece) => {
+    if (piece === '<mark>') return true;
+    if (piece === '</mark>') return false;
+    const text = document.createTextNode(decode(piece.replace(/<[^>]*>/g, '')));
+    if (inMark) p.appendChild(document.createElement('mark')).appendChild(text);
+    else p.appendChild(text);
+    return inMark;
+  }, false);
+  return p;
+}
+
+function resultItem(data) {
+  const li = document.createElement('li');
+  li.className = 'search-result';
+  const link = li.appendChild(document.createElement('a'));
+  link.className = 'search-result-link';
+  link.href = data.url;
+  link.textContent = data.meta.title ?? data.url;
+  const facts = [data.meta.date, data.meta.site].filter(Boolean).join(' · ');
+  if (facts) {
+    const meta = li.appendChild(document.createElement('p'));
+    meta.className = 'search-result-meta';
+    meta.textContent = facts;
+  }
+  li.appendChild(excerpt(data.excerpt ?? ''));
+  return li;
+}
+
+function selected() {
+  const out = {};
+  for (const box of groups.querySelectorAll('input[type=checkbox]:checked')) (out[box.name] ??= []).push(box.value);
+  return Object.fromEntries(Object.entries(out).map(([key, values]) => [key, values.length === 1 ? values[0] : { any: values }]));
+}
+
+let results = [];
+let next = 0;
+let latest = 0;
+let counts = {};
+
+async function showMore() {
+  const batch = results.slice(next, next + PAGE);
+  next += batch.length;
+  const data = await Promise.all(batch.map((r) => r.data()));
+  list.append(...data.map(resultItem));
+  more.hidden = next >= results.length;
+}
+
+async function run() {
+  const run = ++latest;
+  const term = input.value.trim();
+  const filters = selected();
+  if (!term && Object.keys(filters).length === 0) {
+    list.replaceChildren();
+    status.textContent = '';
+    more.hidden = true;
+    return;
+  }
+  status.textContent = 'Searching…';
+  const found = await pagefind.search(term || null, { sort: order.value ? { date: order.value } : {}, filters });
+  if (run !== latest) return; // a newer query has started
+  results = found.results;
+  next = 0;
+  list.replaceChildren();
+  counts = found.filters ?? {};
+  updateCounts();
+  await showMore();
+  if (run !== latest) return;
+  const n = results.length;
+  status.textContent = n === 0 ? `No article matches “${term}”.` : `${n} article${n === 1 ? '' : 's'}${term ? ` for “${term}”` : ''}.`;
+}
+
+function remember() {
+  if (input.value) params.set('q', input.value);
+  else params.delete('q');
   if (order.value) params.set('sort', order.value);
   else params.delete('sort');
-  location.search = `?${params}`;
+  history.replaceState(null, '', `?${params}`);
+}
+
+let timer;
+input.addEventListener('input', () => {
+  remember();
+  clearTimeout(timer);
+  timer = setTimeout(run, 250);
 });
+order.addEventListener('change', () => {
+  remember();
+  void run();
+});
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  remember();
+  void run();
+});
+more.addEventListener('click', () => void showMore());
+
+// The filters: loaded the first time they are opened.
+let loaded = false;
+filtersBox.addEventListener('toggle', async () => {
+  if (!filtersBox.open || loaded) return;
+  loaded = true;
+  const all = await pagefind.filters();
+  for (const [key, label] of FILTERS) {
+    const values = Object.entries(all[key] ?? {});
+    if (values.length === 0) continue;
+    values.sort(key === 'year' ? (a, b) => (a[0] < b[0] ? 1 : -1) : (a, b) => b[1] - a[1] || shown(a[0]).localeCompare(shown(b[0])));
+    const group = groups.appendChild(document.createElement('details'));
+    group.className = 'filter-group';
+    group.appendChild(document.createElement('summary')).textContent = label;
+    const ul = group.appendChild(document.createElement('ul'));
+    values.forEach(([value, n], i) => {
+      const li = ul.appendChild(document.createElement('li'));
+      const box = li.appendChild(document.createElement('input'));
+      box.type = 'checkbox';
+      box.name = key;
+      box.value = value;
+      box.id = `filter-${key}-${i}`;
+      box.addEventListener('change', () => void run());
+      const text = li.appendChild(document.createElement('label'));
+      text.htmlFor = box.id;
+      text.dataset.name = shown(value);
+      text.textContent = `${shown(value)} (${n})`;
+    });
+  }
+  // Pagefind counts the results by filter only once it has the filters: ask again.
+  if (input.value.trim()) await run();
+});
+
+/** With results shown, each filter value counts the results it would leave. */
+function updateCounts() {
+  if (!input.value.trim()) return;
+  for (const box of groups.querySelectorAll('input[type=checkbox]')) {
+    const label = box.nextElementSibling;
+    label.textContent = `${label.dataset.name} (${counts[box.name]?.[box.value] ?? 0})`;
+  }
+}
+
+if (input.value) void run();
+else input.focus();

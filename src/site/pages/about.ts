@@ -7,7 +7,7 @@ import { count } from '../parts.js';
 /** How the archive was made and what cleaning does, with every removal rule and its reason. */
 export function renderAbout(config: SiteConfig, archive: Archive, reasons: Map<string, string>): string {
   const used = new Map<string, number>();
-  for (const article of archive.articles) for (const r of article.removed) used.set(r.rule, (used.get(r.rule) ?? 0) + 1);
+  for (const article of archive.articles) for (const [rule, n] of Object.entries(article.removedByRule)) used.set(rule, (used.get(rule) ?? 0) + n);
   const rules = [...reasons].sort((a, b) => (used.get(b[0]) ?? 0) - (used.get(a[0]) ?? 0) || a[0].localeCompare(b[0]));
   const main = html`<h1>About this archive</h1>
 <p>${config.description}</p>

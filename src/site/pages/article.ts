@@ -8,7 +8,7 @@ import { describePublished, longDate } from '../periods.js';
 import { bibtex, plainCitation } from '../citation.js';
 import { decodeHTML } from 'entities';
 import { filterAttribute } from '../pagefind.js';
-import type { SiteArticle } from '../model.js';
+import type { ArticleText, SiteArticle } from '../model.js';
 
 /** Everything the article layout needs besides the rendered text. */
 export interface ArticleView {
@@ -18,6 +18,8 @@ export interface ArticleView {
   /** Other names of the people, places and organisations, shown and indexed for search. */
   aliases: Map<string, string[]>;
   article: SiteArticle;
+  /** Its text and ledger, read for this page. */
+  text: ArticleText;
   /** The article text as HTML (markdown-it, raw HTML disabled). */
   content: string;
 }
@@ -38,11 +40,11 @@ ${facts(context)}
 <div class="body">
 ${raw(view.content)}
 </div>
-${subjects(context, view.aliases)}
+${subjects(context, view.aliases, config.filterMinArticles)}
 </article>
 ${context.related.length > 0 ? html`<section aria-labelledby="related"><h2 id="related">Related articles</h2>${articleList(context.related)}</section>` : ''}
 ${neighbours(context)}
-${provenance(context, view.reasons)}
+${provenance(context, view.text, view.reasons)}
 <section aria-labelledby="cite"><h2 id="cite">Cite this article</h2>
 <p class="citation">${plainCitation(article, { archive: config.title, url })}</p>
 <details><summary>BibTeX</summary><pre><code>${bibtex(article, { archive: config.title, url })}</code></pre></details>
@@ -65,16 +67,18 @@ const SUBJECT_KINDS: FacetKind[] = ['topics', 'people', 'places', 'organizations
 /** The search filter each facet feeds. */
 const FILTERS: Record<string, string> = { topics: 'topic', people: 'person', places: 'place', organizations: 'organisation' };
 
-function subjects(context: ArticleContext, aliases: Map<string, string[]>): Html {
+function subjects(context: ArticleContext, aliases: Map<string, string[]>, filterMin: number): Html {
   const rows = SUBJECT_KINDS.filter((kind) => context.entries[kind].length > 0);
   if (rows.length === 0) return html``;
-  const item = (kind: FacetKind, name: string, url: string) => {
+  const item = (kind: FacetKind, name: string, url: string, articles: number) => {
     const also = kind === 'topics' ? undefined : aliases.get(name);
-    return html`<li><a href="${url}" data-pagefind-filter="${filterAttribute(FILTERS[kind]!, name)}">${name}</a>${also ? html` <span class="aka">(also ${also.join(', ')})</span>` : ''}</li>`;
+    // Names of a few articles are no filter (see filterMinArticles): their page lists those articles.
+    const filter = kind === 'topics' || articles >= filterMin ? html` data-pagefind-filter="${filterAttribute(FILTERS[kind]!, name)}"` : '';
+    return html`<li><a href="${url}"${filter}>${name}</a>${also ? html` <span class="aka">(also ${also.join(', ')})</span>` : ''}</li>`;
   };
   return html`<section aria-labelledby="subjects"><h2 id="subjects">In this article</h2>
 <dl class="subjects">${rows.map(
-    (kind) => html`<div><dt>${FACETS[kind].label}</dt><dd><ul class="inline">${context.entries[kind].map((e) => item(kind, e.name, e.url))}</ul></dd></div>`,
+    (kind) => html`<div><dt>${FACETS[kind].label}</dt><dd><ul class="inline">${context.entries[kind].map((e) => item(kind, e.name, e.url, e.articles.length))}</ul></dd></div>`,
   )}</dl></section>`;
 }
 
@@ -87,7 +91,7 @@ ${next ? html`<a href="${next.url}" rel="next"><span>Newer</span> ${next.title}<
 </nav>`;
 }
 
-function provenance({ article }: ArticleContext, reasons: Map<string, string>): Html {
+function provenance({ article }: ArticleContext, text: ArticleText, reasons: Map<string, string>): Html {
   const figures = article.figures ?? [];
   const raw = article.raw;
   const file = html`<a href="${raw?.published ? raw.url : ''}" type="text/plain">${article.source.file}</a>`;
@@ -108,13 +112,13 @@ ${address ? html`<div><dt>Captured from</dt><dd>${address}</dd></div>` : ''}
 <div><dt>Raw capture</dt><dd>${capture}</dd></div>
 <div><dt>SHA-256</dt><dd><code class="hash">${article.source.sha256}</code> (of the capture the article was made from${article.source.record ? ', the record' : ''}, ${count(article.source.bytes)} bytes)</dd></div>
 </dl>
-${readFrom(article)}
+${readFrom(article, text)}
 ${figures.length > 0 ? html`<h3>Figures</h3><ul>${figures.map((f) => html`<li>${f.caption ? html`${f.caption} ` : ''}<span class="credit">(${f.credit})</span></li>`)}</ul>` : ''}
 ${
-  article.removed.length > 0
-    ? html`<details><summary>Lines removed in cleaning (${count(article.removed.length)})</summary>
+  text.removed.length > 0
+    ? html`<details><summary>Lines removed in cleaning (${count(text.removed.length)})</summary>
 <table class="ledger"><thead><tr><th scope="col">Line</th><th scope="col">Rule</th><th scope="col">Text</th></tr></thead>
-<tbody>${article.removed.map(
+<tbody>${text.removed.map(
         (r) => html`<tr><td>${r.line}</td><td><abbr title="${reasons.get(r.rule) ?? 'No description for this rule.'}">${r.rule}</abbr></td><td>${r.text}</td></tr>`,
       )}</tbody></table></details>`
     : html`<p>Nothing was removed from the capture.</p>`
@@ -126,8 +130,8 @@ ${
  * Where each value was read: the raw line of the capture the title, the dates and the site came
  * from, so a reader can check a value against the capture. A value a curator changed since is said so.
  */
-function readFrom(article: SiteArticle): Html {
-  const read = article.read ?? {};
+function readFrom(article: SiteArticle, text: ArticleText): Html {
+  const read = text.read ?? {};
   const rows: [string, string | undefined, { line?: number; where?: string; text: string } | undefined][] = [
     ['Title', article.title, read.title],
     ['Published', article.published, read.published],

@@ -33,11 +33,19 @@ ${a.topics.map((t) => html`<category term="${t}"/>`)}
 )}</feed>`}\n`;
 }
 
-/** The sitemap: every HTML page's canonical address (no lastmod: the archive does not know it). */
+/** Addresses per page of the sitemap: well under the protocol's 50,000, so no page grows large. */
+export const SITEMAP_SIZE = 10_000;
+
+/** A page of the sitemap: HTML pages' canonical addresses (no lastmod: the archive does not know it). */
 export function renderSitemap(config: SiteConfig, urls: string[]): string {
-  const locs = [...new Set(urls)].sort();
   return `<?xml version="1.0" encoding="utf-8"?>\n${html`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${locs.map((url) => html`<url><loc>${absoluteUrl(config, url)}</loc></url>\n`)}</urlset>`}\n`;
+${urls.map((url) => html`<url><loc>${absoluteUrl(config, url)}</loc></url>\n`)}</urlset>`}\n`;
+}
+
+/** The sitemap index at /sitemap.xml: the sitemap's pages. */
+export function renderSitemapIndex(config: SiteConfig, pages: string[]): string {
+  return `<?xml version="1.0" encoding="utf-8"?>\n${html`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${pages.map((url) => html`<sitemap><loc>${absoluteUrl(config, url)}</loc></sitemap>\n`)}</sitemapindex>`}\n`;
 }
 
 /** robots.txt: everything may be crawled; the sitemap is named. */

@@ -1,0 +1,45 @@
+#!/usr/bin/env tsx
+/** `npm run site -- [--output DIR] [--parts N]`: the site from content/articles, in as many Eleventy runs as its size asks for. A thin shell over src/site/build.ts. */
+import { parseArgs } from 'node:util';
+import { buildSite } from '../src/site/build.js';
+
+const HELP = `Usage: npm run site -- [options]
+
+Builds the archive site from the articles (CLIPPINGS_ARTICLES, else content/articles) and the raw
+captures they name (CLIPPINGS_RAW, else content/raw). A large archive is rendered in several
+Eleventy runs (parts) of at most "pagesPerRun" pages (_data/site.json), one after another.
+
+Options:
+  --output DIR   the site folder (default: _site); emptied first, and refused if clippings did not write it
+  --parts N      render in N parts, whatever the size
+  --help         show this help`;
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ options: { output: { type: 'string', default: '_site' }, parts: { type: 'string' }, help: { type: 'boolean', default: false } }, strict: true }));
+  } catch (error) {
+    console.error(`site: ${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const parts = values.parts === undefined ? undefined : Number(values.parts);
+  if (parts !== undefined && (!Number.isInteger(parts) || parts < 1)) {
+    console.error(`site: --parts takes a whole number of at least 1, not "${values.parts}"`);
+    return 2;
+  }
+  const t0 = performance.now();
+  try {
+    const r = await buildSite({ output: values.output!, parts, log: (line) => console.error(line) });
+    console.log(`Site: ${r.articles} article(s), ${r.pages} listed page(s), in ${r.parts} part(s), into ${values.output} in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+    return 0;
+  } catch (error) {
+    console.error(`site: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main();
