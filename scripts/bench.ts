@@ -1,6 +1,6 @@
 #!/usr/bin/env tsx
 /**
- * `npm run bench -- [--count N] [--seed N] [--query WORD] [--work DIR] [--json FILE] [--no-baseline]`:
+ * `npm run bench -- [--count N] [--seed N] [--query WORD,WORD] [--work DIR] [--json FILE] [--no-baseline] [--bare-memory GB]`:
  * the project's performance instrument. A seeded collection of N captures goes through every step
  * as a user runs it, each measured alone (seconds, peak memory of its whole process tree), beside
  * bare Eleventy and the Pagefind CLI over the same Markdown. Figures, not a test: nothing fails on a
@@ -18,10 +18,11 @@ const { values } = parseArgs({
   options: {
     count: { type: 'string', default: '10000' },
     seed: { type: 'string', default: '1' },
-    query: { type: 'string', default: 'harbour' },
+    query: { type: 'string', default: 'Bergen,harbour' },
     work: { type: 'string' },
     json: { type: 'string' },
     'no-baseline': { type: 'boolean', default: false },
+    'bare-memory': { type: 'string', default: '16' },
   },
 });
 const count = Number(values.count);
@@ -31,7 +32,7 @@ if (!Number.isInteger(count) || count < 1) {
 }
 const work = resolve(values.work ?? join(tmpdir(), `clippings-bench-${count}`));
 try {
-  const result = await runBench({ root: projectRoot, work, count, seed: Number(values.seed), query: values.query!, baseline: !values['no-baseline'], log: (line) => console.error(line) });
+  const result = await runBench({ root: projectRoot, work, count, seed: Number(values.seed), queries: values.query!.split(',').map((q) => q.trim()).filter(Boolean), baseline: !values['no-baseline'], bareMemory: Number(values['bare-memory']), log: (line) => console.error(line) });
   console.log(`\n${summary(result)}`);
   const json = resolve(values.json ?? join(work, 'bench.json'));
   writeFileSync(json, `${JSON.stringify(result, null, 2)}\n`);

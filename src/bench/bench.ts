@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -16,10 +16,12 @@ export interface BenchOptions {
   work: string;
   count: number;
   seed: number;
-  /** The word typed into the search box for the first-query figure. */
-  query: string;
+  /** The words typed into the search box for the first-query figures, each in a fresh browser. */
+  queries: string[];
   /** Leave the bare Eleventy + Pagefind baseline out (it is the slowest part at large N). */
   baseline: boolean;
+  /** The memory the bare tools may take, in GB (Node's heap for Eleventy, address space for Pagefind), so a run that needs more fails instead of taking the machine down. */
+  bareMemory: number;
   log: (line: string) => void;
 }
 
@@ -28,11 +30,10 @@ export interface BenchResult {
   seed: number;
   machine: { cores: number; memory: number; node: string };
   collection: { files: number; bytes: number };
-  steps: Record<string, Cost & { note?: string }>;
+  steps: Record<string, Cost & { note?: string; failed?: boolean }>;
   site?: { files: number; bytes: number; largestArticle: { path: string; gzip: number }; largestPage: { path: string; gzip: number }; css: number };
   bare?: { files: number; bytes: number };
-  query?: QueryCost;
-  bareQuery?: QueryCost;
+  queries: { query: string; ours?: QueryCost; bare?: QueryCost }[];
 }
 
 /**
@@ -58,12 +59,17 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     machine: { cores: availableParallelism(), memory: totalmem(), node: process.version },
     collection: { files: files.length, bytes },
     steps: {},
+    queries: o.queries.map((query) => ({ query })),
   };
-  const step = async (name: string, cost: Promise<Cost>, note?: (c: Cost) => string) => {
+  // Our steps must succeed; the bare tools may fail (they run out of memory at 100,000 pages),
+  // which the table then says, with what they had used by then.
+  const step = async (name: string, cost: Promise<Cost>, note?: (c: Cost) => string, mayFail = false) => {
     const c = await cost;
-    if (c.exit !== 0) throw new Error(`${name} failed (exit ${c.exit}):\n${c.output.slice(-4000)}`);
-    result.steps[name] = { ...c, output: c.output.slice(-2000), note: note?.(c) };
-    o.log(`${name}: ${c.seconds.toFixed(2)} s, ${(c.peakRss / 1048576).toFixed(0)} MB${note ? `, ${note(c)}` : ''}`);
+    if (c.exit !== 0 && !mayFail) throw new Error(`${name} failed (exit ${c.exit}):\n${c.output.slice(-4000)}`);
+    const failed = c.exit !== 0;
+    const said = failed ? `failed (${c.exit === null ? 'killed' : `exit ${c.exit}`}): ${c.output.trim().split('\n').slice(-1)[0]?.slice(0, 120) ?? ''}` : note?.(c);
+    result.steps[name] = { ...c, output: c.output.slice(-2000), note: said, ...(failed ? { failed } : {}) };
+    o.log(`${name}: ${c.seconds.toFixed(2)} s, ${(c.peakRss / 1048576).toFixed(0)} MB${said ? `, ${said}` : ''}`);
     return c;
   };
   const rate = (c: Cost) => `${(o.count / c.seconds).toFixed(0)} captures/s`;
@@ -79,20 +85,40 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   const css = gzipSync(readFileSync(join(site, 'assets', 'style.css'))).length;
   result.site = { ...folderSize(site), largestArticle: largestPage(site, 'articles'), largestPage: largestPage(site, ''), css };
   o.log(`site: ${result.site.files} files, ${(result.site.bytes / 1048576).toFixed(0)} MB; largest article page ${result.site.largestArticle.gzip} B gzip (+ CSS ${css} B); largest page ${result.site.largestPage.path} ${result.site.largestPage.gzip} B gzip`);
-  result.query = await firstQuery(site, o.query);
-  o.log(result.query ? `first query "${o.query}": ${result.query.total} B gzip ${JSON.stringify(result.query.parts)}` : 'first query: no Chromium here, not measured');
+  for (const q of result.queries) {
+    q.ours = await firstQuery(site, q.query);
+    o.log(q.ours ? `first query "${q.query}": ${q.ours.total} B gzip ${JSON.stringify(q.ours.parts)}` : 'first query: no Chromium here, not measured');
+  }
 
   if (o.baseline) {
     const bareDir = join(o.work, 'bare');
     const bareSite = join(o.work, 'bare-site');
     const config = writeBaseline(bareDir, articles);
     const bin = (name: string) => join(o.root, 'node_modules', '.bin', name);
-    await step('bare Eleventy, one layout', measure(bin('eleventy'), [`--config=${config}`, `--output=${bareSite}`, '--quiet'], { cwd: bareDir }));
-    await step('bare Pagefind CLI', measure(bin('pagefind'), ['--site', bareSite], { cwd: bareDir }));
+    const heap = `--max-old-space-size=${o.bareMemory * 1024}`;
+    const built = await step('bare Eleventy, one layout', measure(process.execPath, [heap, join(o.root, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs'), `--config=${config}`, `--output=${bareSite}`, '--quiet'], { cwd: bareDir }), undefined, true);
+    if (built.exit !== 0) return result;
+    // Pagefind's own binary (not its Node wrapper), its address space capped.
+    const pagefind = pagefindBinary(o.root) ?? bin('pagefind');
+    const indexed = await step('bare Pagefind CLI', measure('sh', ['-c', `ulimit -v ${o.bareMemory * 1024 * 1024}; exec "$0" --site "$1"`, pagefind, bareSite], { cwd: bareDir }), undefined, true);
     result.bare = folderSize(bareSite);
-    result.bareQuery = await firstQuery(bareSite, o.query, SEARCH_UI.pagefind);
-    if (result.bareQuery) o.log(`bare first query "${o.query}": ${result.bareQuery.total} B gzip ${JSON.stringify(result.bareQuery.parts)}`);
+    if (indexed.exit !== 0) return result;
+    for (const q of result.queries) {
+      q.bare = await firstQuery(bareSite, q.query, SEARCH_UI.pagefind);
+      if (q.bare) o.log(`bare first query "${q.query}": ${q.bare.total} B gzip ${JSON.stringify(q.bare.parts)}`);
+    }
   }
   return result;
 }
 
+
+/** The Pagefind executable the npm package installed for this platform. */
+function pagefindBinary(root: string): string | undefined {
+  const scope = join(root, 'node_modules', '@pagefind');
+  if (!existsSync(scope)) return undefined;
+  for (const name of readdirSync(scope)) {
+    const path = join(scope, name, 'bin', 'pagefind_extended');
+    if (existsSync(path)) return path;
+  }
+  return undefined;
+}

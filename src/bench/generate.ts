@@ -65,6 +65,24 @@ function person(r: () => number): string {
   return r() < 0.65 ? zipf(r, REGULARS) : `${pick(r, FIRST)} ${pick(r, LAST)}`;
 }
 
+/**
+ * The words of the news beyond its set phrases: 40,000 made-up words, a few common and most rare
+ * (Zipf), as a real archive's vocabulary is. A search index is sized by its vocabulary: with the
+ * set phrases alone every word would stand in most articles, and every index chunk would be huge.
+ */
+const ONSETS = 'b br c ch cl d dr f fl g gr h j k l m n p pl pr r s sh sl st t th tr v w z'.split(' ');
+const NUCLEI = 'a e i o u ai ea ee oa ou'.split(' ');
+const CODAS = ['', 'n', 'r', 'l', 's', 't', 'nd', 'rt', 'st', 'ck', 'm', 'ng'];
+const VOCABULARY = Array.from({ length: 40000 }, (_, i) => {
+  // i written in base 280, a syllable a digit (onset and nucleus), then a coda: every word differs.
+  let word = '';
+  for (let n = i + 280; n > 0; n = Math.floor(n / 280)) word += `${ONSETS[n % 280 % ONSETS.length]}${NUCLEI[Math.floor((n % 280) / ONSETS.length)]}`;
+  return word + CODAS[i % CODAS.length];
+});
+function word(r: () => number): string {
+  return VOCABULARY[Math.min(VOCABULARY.length - 1, Math.floor(VOCABULARY.length * r() ** 2))]!;
+}
+
 /** Who and where an article is about: a few people and places it names again and again, as a report does. */
 interface Cast {
   people: string[];
@@ -75,7 +93,8 @@ function sentence(r: () => number, cast: Cast): string {
   const who = r() < 0.3 ? `${pick(r, TITLES)} ${pick(r, cast.people)}` : r() < 0.5 ? `the ${zipf(r, ORGS)}` : pick(r, SUBJECTS);
   const where = r() < 0.5 ? ` in ${pick(r, cast.places)}` : '';
   const extra = r() < 0.3 ? `, which ${pick(r, ['critics', 'supporters', 'officials'])} said would affect the ${pick(r, TOPIC_WORDS)} for years` : '';
-  const s = `${who} ${pick(r, VERBS)} ${pick(r, OBJECTS)}${where} ${pick(r, TAILS)}${extra}.`;
+  const detail = r() < 0.5 ? `, citing the ${word(r)} ${word(r)} and ${Array.from({ length: 1 + Math.floor(r() * 3) }, () => word(r)).join(' ')}` : '';
+  const s = `${who} ${pick(r, VERBS)} ${pick(r, OBJECTS)}${where} ${pick(r, TAILS)}${detail}${extra}.`;
   return s[0]!.toUpperCase() + s.slice(1);
 }
 

@@ -13,7 +13,8 @@ const status = document.getElementById('search-status');
 const list = document.getElementById('search-results');
 const more = document.getElementById('search-more');
 
-const PAGE = 10;
+// Five results a page, as Pagefind's own UI: each result loads its fragment.
+const PAGE = 5;
 const FILTERS = [
   ['topic', 'Topic'],
   ['person', 'Person'],
@@ -28,7 +29,8 @@ input.value = params.get('q') ?? '';
 order.value = params.get('sort') ?? '';
 
 const pagefind = await import(`${bundle}pagefind.js`);
-await pagefind.options({ highlightParam: 'highlight', excerptLength: 30 });
+// Search runs on the page's thread: the worker script would be one more download on the first query.
+await pagefind.options({ highlightParam: 'highlight', excerptLength: 30, noWorker: true });
 // A large archive is indexed in parts (see src/search/index.ts): they are merged into one search.
 const parts = await fetch(`${bundle}clippings-parts.json`).then((r) => (r.ok ? r.json() : []), () => []);
 for (const part of parts) await pagefind.mergeIndex(`${bundle}${part}`);
