@@ -86,6 +86,9 @@ export function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): T 
   return parsed.data;
 }
 
+/** The data files ingest reads: what its output depends on besides the captures, code and settings. */
+export const INGEST_DATA_FILES = ['boilerplate.json', 'sources.json', 'aliases.json', 'topics.json'] as const;
+
 /** Reads and validates the data files; throws an error naming the file and the problem. */
 export function loadData(dir = defaultDataDir): IngestData {
   return {

@@ -4,14 +4,16 @@ import { symlinkSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, 
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { parse } from 'parse5';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { runIngest } from '../src/ingest/run/run.js';
 import { defaultSettings } from '../src/ingest/settings.js';
 import { defaultDataDir } from '../src/data.js';
 import { indexSite } from '../src/search/index.js';
 import { OUTPUT_MARKER } from '../src/site/output.js';
 import { hostileFolder } from './hostile-folder.js';
-import { chromiumArgs, chromiumPath, eleventy, serveSite } from './site-helpers.js';
+import { sha256 } from '../src/article/hash.js';
+import { NO_URL_NOTICE } from '../src/site/config.js';
+import { browserFound, eleventy, itInBrowser, launchBrowser, serveSite } from './site-helpers.js';
 import { filesBelow as files, projectRoot, snapshot } from './helpers.js';
 
 /**
@@ -23,12 +25,12 @@ import { filesBelow as files, projectRoot, snapshot } from './helpers.js';
 let folder: Awaited<ReturnType<typeof hostileFolder>>;
 let content: string;
 let site: string;
-let browser: Browser;
-
-
+let browser: Browser | undefined;
+/** What the build printed (this site is built with the shipped site.json, which names no url). */
+let printed: string;
 
 async function build(output: string): Promise<void> {
-  await eleventy(content, output);
+  printed = await eleventy(content, output);
   await indexSite(output, 'en');
 }
 
@@ -56,7 +58,7 @@ beforeAll(async () => {
   writeFileSync(join(content, 'articles', 'piped.md'), readFileSync(join(content, 'articles', 'articles.md'), 'utf8').replace('file: articles.txt', 'file: pipe.txt').replace('slug: articles', 'slug: piped'));
   site = join(folder.root, '_site');
   await build(site);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  if (browserFound.path) browser = await launchBrowser();
 }, 180_000);
 
 afterAll(async () => {
@@ -79,8 +81,9 @@ describe('a site built from a hostile raw folder', () => {
     const articles = readdirSync(join(content, 'articles')).filter((n) => n.endsWith('.md')).map((n) => n.slice(0, -3));
     const allowed = (f: string) =>
       f === OUTPUT_MARKER ||
-      /^(index\.html|404\.html|feed\.xml|sitemap\.xml|robots\.txt|sitemaps\/\d+\.xml)$/.test(f) ||
-      /^(about|search|timeline|topics|people|places|organizations|sources)\//.test(f) ||
+      /^(index\.html|404\.html|feed\.xml|feed\.json|robots\.txt)$/.test(f) ||
+      /^data\/(index\.html|articles\.csv|articles\.json|datapackage\.json)$/.test(f) ||
+      /^(about|search|timeline|topics|people|places|organizations|sources|report)\//.test(f) ||
       /^assets\/(style\.css|search\.js|highlight\.js)$/.test(f) ||
       f.startsWith('pagefind/') ||
       articles.some((a) => f === `articles/${a}/index.html`) ||
@@ -105,7 +108,9 @@ describe('a site built from a hostile raw folder', () => {
   });
 
   it('writes well-formed XML, JSON and HTML, control characters in a title included', () => {
-    for (const f of ['feed.xml', 'sitemap.xml', 'sitemaps/1.xml']) expect(XMLValidator.validate(readFileSync(join(site, f), 'utf8')), f).toBe(true);
+    for (const f of ['feed.xml']) expect(XMLValidator.validate(readFileSync(join(site, f), 'utf8')), f).toBe(true);
+    expect(() => JSON.parse(readFileSync(join(site, 'feed.json'), 'utf8'))).not.toThrow();
+    expect(() => JSON.parse(readFileSync(join(site, 'data', 'articles.json'), 'utf8'))).not.toThrow();
     expect(() => JSON.parse(readFileSync(join(site, 'pagefind', 'pagefind-entry.json'), 'utf8'))).not.toThrow();
     for (const f of files(site).filter((x) => x.endsWith('.html'))) {
       const errors: string[] = [];
@@ -120,10 +125,10 @@ describe('a site built from a hostile raw folder', () => {
     expect(readFileSync(join(site, 'index.html'), 'utf8')).toMatch(/Articles per century/);
   });
 
-  it('runs nothing in the browser: pages, and captures that held markup or were saved pages', async () => {
+  itInBrowser('runs nothing in the browser: pages, and captures that held markup or were saved pages', async () => {
     const server = await serveSite(site);
     try {
-      const context = await browser.newContext();
+      const context = await browser!.newContext();
       let dialogs = 0;
       context.on('page', (p) => p.on('dialog', async (d) => (dialogs++, d.dismiss())));
       const page = await context.newPage();
@@ -153,6 +158,19 @@ describe('a site built from a hostile raw folder', () => {
   }, 120_000);
 });
 
+describe('a site whose site.json names no url', () => {
+  it('points no page, feed or data file at a made-up host, writes no sitemap, and says so once', () => {
+    expect(printed.split(NO_URL_NOTICE)).toHaveLength(2);
+    expect(files(site)).not.toContain('sitemap.xml');
+    expect(readFileSync(join(site, 'robots.txt'), 'utf8')).not.toContain('Sitemap');
+    for (const f of files(site).filter((x) => /\.(html|xml|json|csv)$/.test(x) && !x.startsWith('pagefind/'))) {
+      const text = readFileSync(join(site, f), 'utf8');
+      expect(text, f).not.toMatch(/rel="canonical"|og:url|example\.org/);
+    }
+    expect(readFileSync(join(site, 'feed.xml'), 'utf8')).toMatch(/<id>urn:clippings:article:[a-z0-9-]+<\/id>/);
+  });
+});
+
 describe('rebuilding', () => {
   it('gives the same bytes, search index included', async () => {
     const again = join(folder.root, '_site2');
@@ -175,6 +193,25 @@ describe('rebuilding', () => {
     expect(files(output).filter((f) => f.startsWith('pagefind/fragment/')).length).toBe(before - 1);
     for (const f of files(output)) expect(readFileSync(join(output, f)).includes(`/articles/${slug}/`), f).toBe(false);
     rmSync(output, { recursive: true });
+  }, 120_000);
+
+  it('says on the article page when its capture changed since the article was made, and serves the new bytes', async () => {
+    const target = readdirSync(join(content, 'articles')).find((n) => n.endsWith('.md') && readFileSync(join(content, 'articles', n), 'utf8').includes('file: far-future.txt'))!;
+    const made = /sha256: ([0-9a-f]{64})/.exec(readFileSync(join(content, 'articles', target), 'utf8'))![1]!;
+    const capture = join(folder.raw, 'far-future.txt');
+    const original = readFileSync(capture);
+    writeFileSync(capture, Buffer.concat([original, Buffer.from('\nA correction the outlet added later.\n')]));
+    const output = join(folder.root, '_site4');
+    try {
+      await eleventy(content, output);
+      const page = readFileSync(join(output, 'articles', target.slice(0, -3), 'index.html'), 'utf8');
+      expect(page).toContain(`<code class="hash">${made}</code>`);
+      expect(page).toContain(`<strong>differs from the capture this article was made from</strong>: its SHA-256 is now <code class="hash">${sha256(readFileSync(capture))}</code>`);
+      expect(readFileSync(join(output, 'raw', 'far-future.txt'), 'utf8')).toContain('A correction the outlet added later.');
+    } finally {
+      writeFileSync(capture, original);
+      rmSync(output, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it('refuses an output folder that holds files it did not write, and leaves them', async () => {

@@ -10,9 +10,9 @@ import { seedsDir } from './helpers.js';
 const temp = () => mkdtempSync(join(tmpdir(), 'clippings-incremental-'));
 
 /** A run, and how many files it read (pass 1) and how many captures it made (pass 2). */
-async function run(from: string, out: string) {
+async function run(from: string, out: string, dataDir = defaultDataDir) {
   const seen = { scan: 0, ingest: 0 };
-  const report = await runIngest({ from, out, dataDir: defaultDataDir, settings: defaultSettings, jobs: 1, onProgress: (phase, _done, total) => (seen[phase] = total) });
+  const report = await runIngest({ from, out, dataDir, settings: defaultSettings, jobs: 1, onProgress: (phase, _done, total) => (seen[phase] = total) });
   return { report, read: seen.scan, made: seen.ingest };
 }
 
@@ -34,6 +34,19 @@ describe('a run over captures that have not changed', () => {
     expect(second.made).toBe(0);
     expect(second.report.counts.unchanged).toBe(4);
     expect(readFileSync(stateFile(out), 'utf8')).toBe(state);
+  });
+
+  it("redoes nothing when only the site's or the check's settings changed, and everything when ingest's data did", async () => {
+    const { from, out } = collection();
+    const data = join(temp(), 'data');
+    cpSync(defaultDataDir, data, { recursive: true });
+    await run(from, out, data);
+    const site = JSON.parse(readFileSync(join(data, 'site.json'), 'utf8'));
+    writeFileSync(join(data, 'site.json'), JSON.stringify({ ...site, title: 'Another name' }));
+    writeFileSync(join(data, 'check.json'), readFileSync(join(data, 'check.json'), 'utf8').replace('"smallTopic": 2', '"smallTopic": 3'));
+    expect((await run(from, out, data)).made).toBe(0);
+    appendFileSync(join(data, 'topics.json'), '\n');
+    expect((await run(from, out, data)).made).toBe(4);
   });
 
   it('reads a file whose stamp changed, and keeps its article when its bytes did not', async () => {

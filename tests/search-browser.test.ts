@@ -1,12 +1,12 @@
 /// <reference lib="dom" />
 // Functions passed to page.evaluate run in the browser: they need the DOM types.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { articleOf, openSite, type BrowserSession, type Visit } from './site-helpers.js';
+import { articleOf, browserFound, describeInBrowser, openSite, type BrowserSession, type Visit } from './site-helpers.js';
 
 let session: BrowserSession;
 beforeAll(async () => {
-  session = await openSite();
+  if (browserFound.path) session = await openSite();
 }, 120_000);
 afterAll(() => session?.close());
 const visit = (path: string): Promise<Visit> => session.visit(path);
@@ -30,7 +30,7 @@ async function search(query: string): Promise<{ visit: Visit; urls: string[] }> 
   return { visit: v, urls: await results(v.page) };
 }
 
-describe('search in a browser', () => {
+describeInBrowser('search in a browser', () => {
   it('finds article 003 first for "Zaluzhny", 001 for "Avdiivka", and 000 and 001 for "GUR"', async () => {
     const zaluzhny = await search('Zaluzhny');
     expect(zaluzhny.urls[0]).toBe(seedUrl('003_'));

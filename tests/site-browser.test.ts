@@ -2,15 +2,15 @@
 // Functions passed to page.evaluate run in the browser: they need the DOM types.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { articleOf, openSite, type BrowserSession } from './site-helpers.js';
+import { articleOf, browserFound, describeInBrowser, openSite, type BrowserSession } from './site-helpers.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let session: BrowserSession;
 beforeAll(async () => {
-  session = await openSite();
+  if (browserFound.path) session = await openSite();
 }, 120_000);
 afterAll(() => session?.close());
 const visit: BrowserSession['visit'] = (path, options) => session.visit(path, options);
@@ -25,7 +25,7 @@ async function axe(page: Page) {
   });
 }
 
-describe('the archive in a browser', () => {
+describeInBrowser('the archive in a browser', () => {
   const pages = () => ({
     home: '/',
     article: articleOf(session.site, '003_'),
@@ -33,10 +33,12 @@ describe('the archive in a browser', () => {
     entity: '/organizations/main-intelligence-directorate-gur/',
     timeline: '/timeline/',
     search: '/search/?q=Crimea',
+    data: '/data/',
+    report: '/report/',
   });
 
   for (const scheme of ['light', 'dark'] as const) {
-    it(`finds no accessibility violations with axe on home, an article, a topic, an entity, the timeline and search (${scheme})`, async () => {
+    it(`finds no accessibility violations with axe on home, an article, a topic, an entity, the timeline, search, data and the report (${scheme})`, async () => {
       for (const [name, path] of Object.entries(pages())) {
         const { page, status } = await visit(path, { colorScheme: scheme });
         expect(status, name).toBe(200);

@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { escape } from '../src/site/html.js';
 import { seedGold } from './helpers.js';
-import { articleOf, buildSite, eleventy, internalLinks, type BuiltSite } from './site-helpers.js';
+import { articleOf, buildSite, eleventy, internalLinks, TEST_SITE_URL, type BuiltSite } from './site-helpers.js';
 
 let site: BuiltSite;
 beforeAll(async () => {
@@ -22,7 +24,7 @@ function entryUrl(index: string, name: string): string | undefined {
 describe('the built archive', () => {
   it('has every page the archive names', () => {
     const files = site.files();
-    for (const page of ['/index.html', '/about/index.html', '/404.html', '/timeline/index.html', '/timeline/undated/index.html', '/topics/index.html', '/people/index.html', '/places/index.html', '/organizations/index.html', '/sources/index.html', '/search/index.html', '/feed.xml', '/sitemap.xml', '/robots.txt', '/assets/style.css']) {
+    for (const page of ['/index.html', '/about/index.html', '/404.html', '/timeline/index.html', '/timeline/undated/index.html', '/topics/index.html', '/people/index.html', '/places/index.html', '/organizations/index.html', '/sources/index.html', '/search/index.html', '/data/index.html', '/feed.xml', '/feed.json', '/data/articles.csv', '/data/articles.json', '/data/datapackage.json', '/manifest-sha256.txt', '/sitemap.xml', '/robots.txt', '/assets/style.css']) {
       expect(files, page).toContain(page);
     }
     expect(files.filter((f) => f.startsWith('/articles/'))).toHaveLength(8);
@@ -134,7 +136,7 @@ describe('the built archive', () => {
     const page = site.page('/articles/hostile-names/');
     expect(page).toContain('@misc{hostile-names,');
     expect(page).toContain('title = {&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; \\&amp; &quot;quoted&quot;');
-    expect(page).toMatch(/<p class="citation">“&lt;script&gt;.*March 2023\. Archived copy in clippings: https:\/\/example\.org\/articles\/hostile-names\//);
+    expect(page).toMatch(/<p class="citation">“&lt;script&gt;.*March 2023\. Archived copy in clippings: https:\/\/archive\.example\.org\/articles\/hostile-names\//);
   });
 
   it('publishes an Atom feed of dated articles, a sitemap (an index of pages) without the 404 page, and robots.txt', () => {
@@ -142,23 +144,23 @@ describe('the built archive', () => {
     expect(feed).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
     expect(feed.match(/<entry>/g)).toHaveLength(3);
     expect(feed).toContain('<updated>2023-03-01T00:00:00Z</updated>');
-    expect(readFileSync(join(site.site, 'sitemap.xml'), 'utf8')).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n<sitemap><loc>https://example.org/sitemaps/1.xml</loc></sitemap>');
+    expect(readFileSync(join(site.site, 'sitemap.xml'), 'utf8')).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n<sitemap><loc>https://archive.example.org/sitemaps/1.xml</loc></sitemap>');
     const sitemap = readFileSync(join(site.site, 'sitemaps', '1.xml'), 'utf8');
-    expect(sitemap).toContain('<loc>https://example.org/articles/year-only/</loc>');
-    expect(sitemap).toContain('<loc>https://example.org/people/</loc>');
+    expect(sitemap).toContain('<loc>https://archive.example.org/articles/year-only/</loc>');
+    expect(sitemap).toContain('<loc>https://archive.example.org/people/</loc>');
     expect(sitemap).not.toContain('404');
-    expect(readFileSync(join(site.site, 'robots.txt'), 'utf8')).toContain('Sitemap: https://example.org/sitemap.xml');
+    expect(readFileSync(join(site.site, 'robots.txt'), 'utf8')).toContain('Sitemap: https://archive.example.org/sitemap.xml');
   });
 
   it('gives each page a canonical address and Open Graph tags, and articles NewsArticle JSON-LD', () => {
     const page = site.page(seedUrl('003'));
-    expect(page).toContain(`<link rel="canonical" href="https://example.org${seedUrl('003')}">`);
+    expect(page).toContain(`<link rel="canonical" href="https://archive.example.org${seedUrl('003')}">`);
     expect(page).toContain('<meta property="og:type" content="article">');
     const ld = JSON.parse(page.match(/<script type="application\/ld\+json">([^]*?)<\/script>/)![1]!);
     expect(ld['@type']).toBe('NewsArticle');
     expect(ld.datePublished).toBe('2022-11-10');
     expect(ld.mentions.map((m: { name: string }) => m.name)).toContain('Valeriy Zaluzhny');
-    expect(site.page('/topics/')).toContain('<link rel="canonical" href="https://example.org/topics/">');
+    expect(site.page('/topics/')).toContain('<link rel="canonical" href="https://archive.example.org/topics/">');
   });
 
   it('loads no script but the search page\'s and the article highlighter', () => {
@@ -197,10 +199,50 @@ describe('the built archive', () => {
 
   it('builds byte-identical pages from the same articles', async () => {
     const again = join(site.content, '..', '_site-again');
-    await eleventy(site.content, again);
-    for (const file of site.files().filter((f) => !f.startsWith('/pagefind/'))) {
+    const printed = await eleventy(site.content, again, { CLIPPINGS_SITE_URL: TEST_SITE_URL });
+    expect(printed).not.toMatch(/error/i);
+    // The search index and the manifest are later steps (npm run search, npm run manifest).
+    for (const file of site.files().filter((f) => !f.startsWith('/pagefind/') && f !== '/manifest-sha256.txt')) {
       expect(existsSync(join(again, file)), file).toBe(true);
       expect(readFileSync(join(again, file)).equals(readFileSync(join(site.site, file))), file).toBe(true);
     }
+  });
+});
+
+describe('data, feeds and metadata for others', () => {
+  it('exports one row per article as CSV and JSON, described by its Data Package', () => {
+    const pages = site.files().filter((f) => /^\/articles\/.+\/index\.html$/.test(f)).length;
+    const rows = parseCsv(readFileSync(join(site.site, 'data', 'articles.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(pages);
+    expect(JSON.parse(readFileSync(join(site.site, 'data', 'articles.json'), 'utf8'))).toHaveLength(pages);
+    for (const row of rows) expect(site.files()).toContain(`${new URL(row.url!).pathname}index.html`);
+    const descriptor = JSON.parse(readFileSync(join(site.site, 'data', 'datapackage.json'), 'utf8'));
+    expect(descriptor.resources.map((r: { path: string }) => r.path)).toEqual(['articles.csv', 'articles.json']);
+    expect(site.page('/data/')).toContain('href="/data/datapackage.json"');
+  });
+
+  it('publishes Atom and JSON feeds for the archive and for each topic, named in the pages they follow', () => {
+    const topics = site.files().filter((f) => /^\/topics\/[^/]+\/index\.html$/.test(f));
+    expect(topics.length).toBeGreaterThan(0);
+    for (const page of topics) {
+      const dir = page.replace(/index\.html$/, '');
+      expect(XMLValidator.validate(readFileSync(join(site.site, dir, 'feed.xml'), 'utf8')), dir).toBe(true);
+      const feed = JSON.parse(readFileSync(join(site.site, dir, 'feed.json'), 'utf8'));
+      expect(feed.home_page_url).toBe(`https://archive.example.org${dir}`);
+      expect(site.page(dir)).toContain(`<link rel="alternate" type="application/feed+json" title="clippings: ${escape(feed.title.replace(/^clippings: /, ''))}" href="${dir}feed.json">`);
+    }
+    const whole = JSON.parse(readFileSync(join(site.site, 'feed.json'), 'utf8'));
+    expect(whole.items).toHaveLength(3);
+    expect(whole.items[0].summary).toMatch(/\S/);
+    expect(site.page('/')).toContain('<link rel="alternate" type="application/feed+json" title="clippings" href="/feed.json">');
+  });
+
+  it('gives article pages Dublin Core metadata beside the JSON-LD', () => {
+    const page = site.page(seedUrl('003'));
+    expect(page).toContain('<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/">');
+    expect(page).toContain('<meta name="DC.date" content="2022-11-10">');
+    expect(page).toContain(`<meta name="DC.identifier" content="https://archive.example.org${seedUrl('003')}">`);
+    expect(page).toMatch(/<meta name="DC\.title" content="[^"]+">/);
+    expect(page).toContain('<meta name="DC.type" content="Text">');
   });
 });

@@ -4,10 +4,13 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe, it } from 'vitest';
+import { BROWSER_ARGS, findBrowser } from '../src/browser.js';
 import { runIngest } from '../src/ingest/run/run.js';
 import { defaultDataDir } from '../src/data.js';
 import { defaultSettings } from '../src/ingest/settings.js';
 import { indexSite } from '../src/search/index.js';
+import { writeManifest } from '../src/fixity/manifest.js';
 import { fixtures, projectRoot, seedsDir } from './helpers.js';
 
 export interface BuiltSite {
@@ -18,6 +21,9 @@ export interface BuiltSite {
   /** Every file the build wrote, as site paths. */
   files(): string[];
 }
+
+/** Where the test site says it is published (the shipped site.json names no address). */
+export const TEST_SITE_URL = 'https://archive.example.org';
 
 /**
  * Builds the site the way `npm run build` does, into a temp folder: the seed captures ingested,
@@ -32,17 +38,19 @@ export async function buildSite(output?: string): Promise<BuiltSite> {
   await runIngest({ from: join(content, 'raw'), out: join(content, 'articles'), dataDir: defaultDataDir, settings: defaultSettings, jobs: 1 });
   cpSync(join(fixtures, 'site', 'raw'), join(content, 'raw'), { recursive: true });
   cpSync(join(fixtures, 'site', 'articles'), join(content, 'articles'), { recursive: true });
-  await eleventy(content, site);
+  await eleventy(content, site, { CLIPPINGS_SITE_URL: TEST_SITE_URL });
   await indexSite(site, 'en');
+  writeManifest(site, join(content, 'articles'), join(content, 'raw'));
   return siteAt(content, site);
 }
 
-/** Runs the Eleventy CLI with the project's config over a content folder (its `articles/` and `raw/`). */
-export async function eleventy(content: string, output: string): Promise<void> {
+/** Runs the Eleventy CLI with the project's config over a content folder (its `articles/` and `raw/`); returns what it printed. */
+export async function eleventy(content: string, output: string, siteEnv: Record<string, string> = {}): Promise<string> {
   const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
   const bin = join(projectRoot, 'node_modules', '.bin', 'eleventy');
-  const env = { ...process.env, CLIPPINGS_ARTICLES: join(content, 'articles'), CLIPPINGS_RAW: join(content, 'raw') };
-  await promisify(execFile)(tsx, [bin, '--config=eleventy.config.ts', `--output=${output}`, '--quiet'], { cwd: projectRoot, env });
+  const env = { ...process.env, CLIPPINGS_ARTICLES: join(content, 'articles'), CLIPPINGS_RAW: join(content, 'raw'), ...siteEnv };
+  const { stdout, stderr } = await promisify(execFile)(tsx, [bin, '--config=eleventy.config.ts', `--output=${output}`, '--quiet'], { cwd: projectRoot, env });
+  return stdout + stderr;
 }
 
 function siteAt(content: string, site: string): BuiltSite {
@@ -86,9 +94,15 @@ export async function serveSite(dir: string): Promise<{ origin: string; close: (
   return { origin: `http://127.0.0.1:${address.port}`, close: () => new Promise((done) => server.close(() => done())) };
 }
 
-/** Debian's Chromium, as CI installs it. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** The machine's Chromium or Chrome (src/browser.ts): without one, browser tests are skipped and the run says how to get one. */
+export const browserFound = findBrowser();
+export const itInBrowser = browserFound.path ? it : it.skip;
+export const describeInBrowser = browserFound.path ? describe : describe.skip;
+
+/** Launches the browser found (only called where one was). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: browserFound.path, args: BROWSER_ARGS });
+}
 
 /** The site path of the article built from the capture whose file name starts with `prefix`. */
 export function articleOf(site: BuiltSite, prefix: string): string {
@@ -122,7 +136,7 @@ export interface BrowserSession {
 export async function openSite(): Promise<BrowserSession> {
   const site = await buildSite();
   const server = await serveSite(site.site);
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const browser = await launchBrowser();
   const visit = async (path: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Visit> => {
     const page = await browser.newPage({ colorScheme: options.colorScheme ?? 'light' });
     const outside: string[] = [];

@@ -68,5 +68,10 @@ export const Ledger = z.object({
     .object({ title: ReadFrom.optional(), published: ReadFrom.optional(), captured: ReadFrom.optional(), site: ReadFrom.optional() })
     .strict()
     .optional(),
+  /**
+   * Digests of the values ingest wrote, by group (src/article/fields.ts): how a later merge tells
+   * the curator's values from ingest's when the capture of an edited article changes.
+   */
+  written: z.record(z.string(), z.string()).optional(),
 });
 export type Ledger = z.infer<typeof Ledger>;

@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { BROWSER_ARGS, findBrowser } from '../browser.js';
 import { serveFolder, type Sent } from './serve.js';
 
 /** Debian's Chromium, as CI installs it; `CHROMIUM_PATH` names another. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** The kinds of file a first search loads, as the benchmark reports them. */
 export const QUERY_PARTS = ['page', 'ui', 'wasm', 'entry+meta', 'filters', 'index', 'fragments'] as const;
@@ -39,9 +37,10 @@ export const SEARCH_UI = {
 };
 
 export async function firstQuery(site: string, query: string, ui: (typeof SEARCH_UI)[keyof typeof SEARCH_UI] = SEARCH_UI.ours): Promise<QueryCost | undefined> {
-  if (!existsSync(chromiumPath)) return undefined;
+  const found = findBrowser();
+  if (!found.path) return undefined;
   const server = await serveFolder(site);
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const browser = await chromium.launch({ executablePath: found.path, args: BROWSER_ARGS });
   try {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/search/`, { waitUntil: 'load' });

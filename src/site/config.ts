@@ -9,8 +9,12 @@ export const SiteConfig = z.object({
   title: z.string().min(1),
   /** One sentence on the home page, in meta descriptions and the feed. */
   description: z.string().min(1),
-  /** Where the site is published (scheme and host): canonical links, feed, sitemap. */
-  url: z.url(),
+  /**
+   * Where the site is published (scheme and host), set by the archivist: canonical links, `og:url`,
+   * absolute addresses in the feeds and citations, the sitemap. Until it is set, pages carry no
+   * address of their own rather than one on a placeholder host, and the build says so.
+   */
+  url: z.url().optional(),
   /** The folder the site is served from; '/' at the host's root. */
   pathPrefix: z.string().regex(/^\/(?:[^/]+\/)*$/, 'a path that starts and ends with "/"'),
   /** The language of the pages (BCP 47), in `<html lang>`. */
@@ -50,15 +54,31 @@ export const SiteConfig = z.object({
 });
 export type SiteConfig = z.infer<typeof SiteConfig>;
 
-/** Reads and validates `site.json` from the data folder. */
-export function loadSiteConfig(dir = defaultDataDir): SiteConfig {
-  return readJson(dir, 'site.json', SiteConfig);
+/**
+ * Reads and validates `site.json` from the data folder. `CLIPPINGS_SITE_URL` sets `url` for one
+ * build (a deploy job that publishes the same collection at another address).
+ */
+export function loadSiteConfig(dir = defaultDataDir, env: NodeJS.ProcessEnv = process.env): SiteConfig {
+  const config = readJson(dir, 'site.json', SiteConfig);
+  if (!env.CLIPPINGS_SITE_URL) return config;
+  const url = SiteConfig.shape.url.safeParse(env.CLIPPINGS_SITE_URL);
+  if (!url.success) throw new Error(`CLIPPINGS_SITE_URL: "${env.CLIPPINGS_SITE_URL}" is not an address (e.g. https://archive.example.org)`);
+  return { ...config, url: url.data };
 }
 
-/** A site path ("/articles/x/") → its absolute address, with the path prefix. */
-export function absoluteUrl(config: SiteConfig, path: string): string {
-  return new URL(config.pathPrefix + path.replace(/^\//, ''), config.url).href;
+/** A site path ("/articles/x/") → its absolute address, with the path prefix; undefined until `url` is set. */
+export function absoluteUrl(config: SiteConfig, path: string): string | undefined {
+  return config.url === undefined ? undefined : new URL(config.pathPrefix + path.replace(/^\//, ''), config.url).href;
 }
+
+/** A site path as a link outside HTML pages (feeds, data files): absolute when `url` is set, else from the host's root. */
+export function linkUrl(config: SiteConfig, path: string): string {
+  return absoluteUrl(config, path) ?? config.pathPrefix + path.replace(/^\//, '');
+}
+
+/** What the build says once when `url` is not set. */
+export const NO_URL_NOTICE =
+  'site.json has no "url": pages carry no canonical address, feeds link from the site root, and no sitemap is written. Set "url" to where the archive is published.';
 
 /**
  * Where the site reads the archive: the articles, and the raw captures they name. Plugin options

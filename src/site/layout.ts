@@ -15,6 +15,8 @@ export interface PageMeta {
   head?: Html;
   /** Pages that should not be indexed by crawlers (the 404 page). */
   noindex?: boolean;
+  /** A feed of the page's own (a topic's), announced beside the archive's. */
+  feed?: { title: string; atom: string; json: string };
 }
 
 const NAV: [string, string][] = [
@@ -39,17 +41,20 @@ export function shell(config: SiteConfig, meta: PageMeta, main: Html): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 <meta name="description" content="${description}">
-${meta.noindex ? html`<meta name="robots" content="noindex">` : html`<link rel="canonical" href="${canonical}">`}
+${meta.noindex ? html`<meta name="robots" content="noindex">` : canonical ? html`<link rel="canonical" href="${canonical}">` : ''}
 <meta property="og:site_name" content="${config.title}">
 <meta property="og:title" content="${meta.title}">
 <meta property="og:description" content="${description}">
 <meta property="og:type" content="${meta.type ?? 'website'}">
-<meta property="og:url" content="${canonical}">
+${canonical ? html`<meta property="og:url" content="${canonical}">` : ''}
 <meta name="color-scheme" content="light dark">
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/style.css">
 <link rel="alternate" type="application/atom+xml" title="${config.title}" href="/feed.xml">
-${meta.head}
+<link rel="alternate" type="application/feed+json" title="${config.title}" href="/feed.json">
+${meta.feed ? html`<link rel="alternate" type="application/atom+xml" title="${meta.feed.title}" href="${meta.feed.atom}">
+<link rel="alternate" type="application/feed+json" title="${meta.feed.title}" href="${meta.feed.json}">
+` : ''}${meta.head}
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
@@ -62,7 +67,7 @@ ${meta.head}
 ${main}
 </main>
 <footer class="site-footer">
-<p>${config.title}: ${config.description} <a href="/about/">How this archive is made</a> · <a href="/feed.xml">Atom feed</a></p>
+<p>${config.title}: ${config.description} <a href="/about/">How this archive is made</a> · feeds: <a href="/feed.xml">Atom</a>, <a href="/feed.json">JSON</a> · <a href="/data/">Data</a></p>
 </footer>
 </body>
 </html>`}\n`;

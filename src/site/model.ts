@@ -47,7 +47,7 @@ const MAX_ARTICLE_BYTES = 8 * 1024 * 1024;
  * is not a regular file are left alone. A file that breaks the schema stops the build with its
  * path and the field named, rather than rendering a half-empty page.
  */
-export function loadArticles(articlesDir: string): SiteArticle[] {
+export function loadArticles(articlesDir: string, onError?: (path: string, error: Error) => void): SiteArticle[] {
   if (!existsSync(articlesDir)) return [];
   const articles: SiteArticle[] = [];
   const urls = new Map<string, string>();
@@ -58,7 +58,15 @@ export function loadArticles(articlesDir: string): SiteArticle[] {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.isFile() && entry.name.endsWith('.md') && !entry.name.endsWith('.incoming.md')) {
-        const article = readArticleFile(path, articlesDir);
+        let article: SiteArticle;
+        try {
+          article = readArticleFile(path, articlesDir);
+        } catch (error) {
+          // The site stops on a broken article; the health check lists it and goes on.
+          if (!onError) throw error;
+          onError(path, error as Error);
+          continue;
+        }
         const other = urls.get(article.url);
         if (other) throw new Error(`${path}: its page ${article.url} is also the page of ${other}; rename one of the two files`);
         urls.set(article.url, path);
@@ -76,7 +84,9 @@ function readArticleFile(path: string, root: string): SiteArticle {
   const removedByRule: Record<string, number> = {};
   for (const r of readLedger(path)?.removed ?? []) removedByRule[r.rule] = (removedByRule[r.rule] ?? 0) + 1;
   // The file's place in the folder is its address: "x.md" → /articles/x/.
-  const segments = relative(root, path).slice(0, -3).split(sep).map((s) => slugify(s) || 'article');
+  // A name that already is a slug is kept whole: ingest's suffix for a second article of the same
+  // headline ("…-5dc1c9") goes past slugify's length and must not be cut back into the first's.
+  const segments = relative(root, path).slice(0, -3).split(sep).map((s) => (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(s) ? s : slugify(s) || 'article'));
   return { ...frontmatter, url: `/articles/${segments.join('/')}/`, inputPath: path, removedByRule };
 }
 

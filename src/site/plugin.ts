@@ -1,4 +1,8 @@
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { checkCollection } from '../check/check.js';
+import { loadCheckSettings } from '../check/settings.js';
+import { loadData } from '../data.js';
+import { renderReport } from './pages/report.js';
 import { projectRoot } from '../root.js';
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import markdownIt from 'markdown-it';
@@ -15,7 +19,12 @@ import { renderHome } from './pages/home.js';
 import { renderEntry, renderIndex, renderPeriod } from './pages/listings.js';
 import { renderTimeline } from './pages/timeline.js';
 import { renderAbout, renderNotFound } from './pages/about.js';
-import { renderFeed, renderRobots, renderSitemap, renderSitemapIndex, SITEMAP_SIZE } from './pages/feeds.js';
+import { archiveFeeds, renderAtom, renderJsonFeed, type Feed } from './pages/feeds.js';
+import { renderRobots, renderSitemap, renderSitemapIndex, SITEMAP_SIZE } from './pages/sitemap.js';
+import { renderDataPage } from './pages/data.js';
+import { articlesCsv, articlesJson, dataPackage } from './exports.js';
+import { firstSentence } from './excerpt.js';
+import { NO_URL_NOTICE } from './config.js';
 import { renderSearch } from './pages/search.js';
 import { loadAliases } from './aliases.js';
 import type { EntryPage, IndexPage, PeriodPage } from './archive.js';
@@ -41,11 +50,13 @@ interface Part {
   periodPages: PeriodPage[];
   /** The sitemap's pages, each a list of addresses (rendered with the other pages that exist once). */
   sitemaps: { url: string; urls: string[] }[];
+  /** The feeds: the archive's and each topic's (with the other pages that exist once). */
+  feeds: Feed[];
 }
 
 interface PageData {
   collections: { archive: Archive & { part: Part } };
-  listing: IndexPage & EntryPage & PeriodPage & SiteArticle & Part['sitemaps'][number];
+  listing: IndexPage & EntryPage & PeriodPage & SiteArticle & Part['sitemaps'][number] & Feed;
 }
 
 /** The sitemap in pages of SITEMAP_SIZE addresses (the protocol allows 50,000), named by /sitemap.xml. */
@@ -58,7 +69,7 @@ function sitemapPages(archive: Archive): Part['sitemaps'] {
 
 /** Every HTML page but the 404, from the archive itself (Eleventy's `all` misses paginated pages). */
 function sitemapUrls(archive: Archive): string[] {
-  return ['/', '/timeline/', '/about/', '/search/', ...archive.articles.map((a) => a.url), ...[...archive.indexPages, ...archive.entryPages, ...archive.periodPages].map((p) => p.url)];
+  return ['/', '/timeline/', '/about/', '/search/', '/data/', ...archive.articles.map((a) => a.url), ...[...archive.indexPages, ...archive.entryPages, ...archive.periodPages].map((p) => p.url)];
 }
 
 const ASSETS = join(projectRoot, 'src', 'site', 'assets');
@@ -79,8 +90,10 @@ export function clippingsSite(eleventyConfig: UserConfig, options: SitePluginOpt
   const shard = options.shard ?? parseShard(process.env.CLIPPINGS_SHARD);
   const snapshot = options.snapshot ?? process.env.CLIPPINGS_SITE_MODEL;
   const first = shard.index === 1;
+  if (first && !config.url) console.log(`[clippings] ${NO_URL_NOTICE}`);
   // The article text is escaped by ingest; raw HTML stays off so a curator's `<b>` shows as written too.
   const markdown = markdownIt({ html: false, linkify: false, typographer: false });
+  const summary = (article: SiteArticle) => firstSentence(markdown.render(readArticleText(article).body));
 
   eleventyConfig.ignores.add('**/*');
   eleventyConfig.addPlugin(HtmlBasePlugin);
@@ -102,7 +115,8 @@ export function clippingsSite(eleventyConfig: UserConfig, options: SitePluginOpt
       indexPages: sliceFor(archive.indexPages, shard),
       entryPages: sliceFor(archive.entryPages, shard),
       periodPages: sliceFor(archive.periodPages, shard),
-      sitemaps: first ? sitemapPages(archive) : [],
+      sitemaps: first && config.url ? sitemapPages(archive) : [],
+      feeds: first ? archiveFeeds(config, archive, summary) : [],
     };
     return { ...archive, part };
   });
@@ -119,9 +133,18 @@ export function clippingsSite(eleventyConfig: UserConfig, options: SitePluginOpt
     page('about', '/about/', (data) => renderAbout(config, data.collections.archive, reasons));
     page('search', '/search/', () => renderSearch(config));
     page('404', '/404.html', () => renderNotFound(config), hidden);
-    page('feed', '/feed.xml', (data) => renderFeed(config, data.collections.archive), hidden);
+    page('data', '/data/', (data) => renderDataPage(config, data.collections.archive));
+    page('report', '/report/', (data) => {
+      const { articles } = data.collections.archive;
+      const urls = new Map(articles.map((a) => [relative(paths.articles, a.inputPath), a.url]));
+      const health = checkCollection({ articlesDir: paths.articles, rawDir: paths.raw, data: loadData(options.dataDir), settings: loadCheckSettings(options.dataDir), articles });
+      return renderReport(config, health, (file) => urls.get(file));
+    }, hidden);
     page('robots', '/robots.txt', () => renderRobots(config), hidden);
-    page('sitemap', '/sitemap.xml', (data) => renderSitemapIndex(config, data.collections.archive.part.sitemaps.map((p) => p.url)), hidden);
+    if (config.url) page('sitemap', '/sitemap.xml', (data) => renderSitemapIndex(config, data.collections.archive.part.sitemaps.map((p) => p.url)), hidden);
+    page('articles-csv', '/data/articles.csv', (data) => articlesCsv(data.collections.archive.articles, config), hidden);
+    page('articles-json', '/data/articles.json', (data) => articlesJson(data.collections.archive.articles, config), hidden);
+    page('datapackage', '/data/datapackage.json', (data) => dataPackage(config, data.collections.archive.articles.length), hidden);
   }
 
   const paged = (path: keyof Part, render: (data: PageData) => string, extra: Record<string, unknown> = {}) =>
@@ -138,4 +161,10 @@ export function clippingsSite(eleventyConfig: UserConfig, options: SitePluginOpt
   paged('entryPages', (data) => renderEntry(config, data.listing));
   paged('periodPages', (data) => renderPeriod(config, data.listing));
   paged('sitemaps', (data) => renderSitemap(config, data.listing.urls), hidden);
+  paged('feeds', (data) => renderAtom(config, data.listing), { ...hidden, permalink: (data: PageData) => data.listing.atom });
+  eleventyConfig.addTemplate('feeds-json.11ty.js', { render: (data: PageData) => renderJsonFeed(config, data.listing) }, {
+    pagination: { data: 'collections.archive.part.feeds', size: 1, alias: 'listing' },
+    permalink: (data: PageData) => data.listing.json,
+    ...hidden,
+  });
 }

@@ -23,10 +23,12 @@ export class NameCounts {
 export interface Report {
   from: string;
   out: string;
-  counts: { files: number; articles: number; written: number; updated: number; unchanged: number; kept_edits: number; skipped: number; warnings: number; orphaned: number };
+  counts: { files: number; articles: number; written: number; updated: number; unchanged: number; kept_edits: number; conflicts: number; skipped: number; warnings: number; orphaned: number };
   skipped: { file: string; reason: string }[];
   warnings: { file: string; warning: string }[];
   kept_edits: string[];
+  /** Edited articles whose capture changed: the fresh version waits as <slug>.incoming.md (npm run review). */
+  conflicts: { file: string; slug: string }[];
   orphaned: string[];
   topic_suggestions: { name: string; articles: number }[];
   articles: { file: string; slug: string; outcome: WriteOutcome }[];
@@ -52,6 +54,7 @@ export function buildReport(input: { from: string; out: string; outcomes: Articl
       updated: count('updated'),
       unchanged: count('unchanged'),
       kept_edits: count('kept-edit'),
+      conflicts: count('conflict'),
       skipped: skipped.length,
       warnings: warnings.length,
       orphaned: input.orphaned.length,
@@ -59,6 +62,7 @@ export function buildReport(input: { from: string; out: string; outcomes: Articl
     skipped,
     warnings,
     kept_edits: outcomes.filter((o) => o.outcome === 'kept-edit').map((o) => o.file),
+    conflicts: outcomes.filter((o) => o.outcome === 'conflict').map(({ file, slug }) => ({ file, slug })),
     orphaned: input.orphaned,
     topic_suggestions: frequent.filter(([n]) => uncovered.has(n)).slice(0, 20).map(([name, articles]) => ({ name, articles })),
     articles: outcomes.map(({ file, slug, outcome }) => ({ file, slug, outcome })),
@@ -70,10 +74,13 @@ export function formatSummary(report: Report, seconds: number): string {
   const c = report.counts;
   const lines = [
     `Ingested ${c.files} file(s) from ${printable(report.from)} into ${printable(report.out)} in ${seconds.toFixed(2)} s:`,
-    `  ${c.written} written, ${c.updated} updated, ${c.unchanged} unchanged, ${c.kept_edits} kept (curator edits or deletions), ${c.skipped} skipped`,
+    `  ${c.written} written, ${c.updated} updated, ${c.unchanged} unchanged, ${c.kept_edits} kept (curator edits or deletions), ${c.skipped} skipped${c.conflicts ? `, ${c.conflicts} waiting for review` : ''}`,
   ];
   if (report.skipped.length) lines.push('Skipped:', ...report.skipped.map((s) => `  ${printable(s.file)}: ${s.reason}`));
   if (report.kept_edits.length) lines.push('Curator edits and deletions kept (not overwritten, not re-created):', ...report.kept_edits.map((f) => `  ${printable(f)}`));
+  if (report.conflicts.length) {
+    lines.push('Edited articles whose capture changed: the edit is kept, the fresh version waits beside it (npm run review):', ...report.conflicts.map((c) => `  ${printable(c.file)} → ${c.slug}.incoming.md`));
+  }
   if (report.orphaned.length) lines.push('Articles whose capture is gone (kept):', ...report.orphaned.map((f) => `  ${printable(f)}`));
   if (report.warnings.length) {
     const kinds = new Map<string, number>();

@@ -6,7 +6,7 @@ import { sha256 } from '../../article/hash.js';
 import { removeTemporaries } from '../write/atomic.js';
 import { Journal, readState, writeState, type FileEntry, type StateEntry } from './state.js';
 import { acquireLock } from './lock.js';
-import { loadData } from '../../data.js';
+import { INGEST_DATA_FILES, loadData } from '../../data.js';
 import { Work } from './work.js';
 import { stampOf, vouches, type Stamp } from '../read/stamp.js';
 import type { Decision, Done, FileWork, Summary } from './pool.js';
@@ -15,7 +15,7 @@ import { buildReport, NameCounts, type ArticleOutcome, type Report } from './rep
 import type { IngestSettings } from '../settings.js';
 
 /** Bump when a change to the code changes what ingest writes, so unchanged captures are redone. */
-const CODE_VERSION = '2';
+const CODE_VERSION = '3';
 
 export class FatalError extends Error {}
 /** The run was stopped (Ctrl-C): what was written is recorded, and the next run goes on from there. */
@@ -267,12 +267,7 @@ function claimSlug(slug: string, file: string, owners: Map<string, string>): str
   return candidate;
 }
 
+/** The data ingest reads, as one hash: the site's or the check's settings changing redoes nothing. */
 function dataFingerprint(dir: string): string {
-  return sha256(
-    readdirSync(dir)
-      .filter((f) => f.endsWith('.json'))
-      .sort()
-      .map((f) => `${f}\n${readFileSync(join(dir, f), 'utf8')}`)
-      .join('\n'),
-  );
+  return sha256(INGEST_DATA_FILES.map((f) => `${f}\n${readFileSync(join(dir, f), 'utf8')}`).join('\n'));
 }

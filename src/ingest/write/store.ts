@@ -1,11 +1,39 @@
 import { readFileSync, renameSync, writeFileSync, existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempName } from './atomic.js';
+import { tempName, writeAtomic } from './atomic.js';
 import { sha256 } from '../../article/hash.js';
 import type { Article } from '../pipeline.js';
 import { serialise } from './frontmatter.js';
 import { stampOf, type Stamp } from '../read/stamp.js';
+import { incomingFiles, readDecisions } from '../../article/review.js';
 
+
+/** The capture hash an article file names (its `source.sha256`), or undefined when it cannot be read. */
+async function capturedFrom(markdown: string, path: string): Promise<string | undefined> {
+  // The frontmatter reader is loaded only when an edit meets a changed capture.
+  const { splitArticle } = await import('../../article/parse.js');
+  try {
+    const source = splitArticle(markdown, path).data.source as { sha256?: unknown } | undefined;
+    return typeof source?.sha256 === 'string' ? source.sha256 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes the fresh version of an edited article beside it for review, or removes one that is no
+ * longer wanted (the edit is gone, or kept against this capture). Same bytes are not rewritten.
+ */
+function putIncoming(outDir: string, slug: string, fresh: { markdown: string; ledger: string } | undefined): void {
+  const files = incomingFiles(outDir, slug);
+  if (!fresh) {
+    // Most articles never had one: asking is cheaper than removing.
+    if (existsSync(files.markdown)) rmSync(files.markdown, { force: true });
+    if (existsSync(files.ledger)) rmSync(files.ledger, { force: true });
+    return;
+  }
+  for (const [path, content] of [[files.ledger, fresh.ledger], [files.markdown, fresh.markdown]] as const) if (readIfAny(path) !== content) writeAtomic(path, content);
+}
 
 function readIfAny(path: string): string | undefined {
   // Asking first is cheaper than the error a missing file throws, and new articles are the rule.
@@ -27,7 +55,11 @@ export function stampAfterWrite(outDir: string, slug: string): Stamp | undefined
   }
 }
 
-export type WriteOutcome = 'written' | 'updated' | 'unchanged' | 'kept-edit';
+/**
+ * `kept-edit`: a curator's edit (or deletion) stands; `conflict`: it stands, and the capture it
+ * was made from changed, so the fresh version waits beside it for review (src/article/review.ts).
+ */
+export type WriteOutcome = 'written' | 'updated' | 'unchanged' | 'kept-edit' | 'conflict';
 
 /** What writing one article did, and the hash of the Markdown ingest wrote (for the state). */
 export interface Written {
@@ -54,8 +86,13 @@ export async function writeArticle(outDir: string, article: Article, slug: strin
   if (existing === markdown && existingLedger === ledger) return { outcome: 'unchanged', markdown: hash };
   // A curator's edit — or a curator's deletion of an article ingest wrote — stands.
   if (existing === undefined ? wroteBy !== undefined : sha256(existing) !== wroteBy) {
-    if (existing !== markdown) return { outcome: 'kept-edit', markdown: hash };
+    if (existing !== markdown) {
+      const conflict = existing !== undefined && (await capturedFrom(existing, mdPath)) !== article.frontmatter.source.sha256 && readDecisions(outDir).kept[slug] !== article.frontmatter.source.sha256;
+      putIncoming(outDir, slug, conflict ? { markdown, ledger } : undefined);
+      return { outcome: conflict ? 'conflict' : 'kept-edit', markdown: hash };
+    }
   }
+  putIncoming(outDir, slug, undefined);
   const temps: (string | undefined)[] = [];
   try {
     const stage = (path: string, content: string) => {

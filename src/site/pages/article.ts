@@ -1,12 +1,12 @@
 import type { ArticleContext, Archive } from '../archive.js';
-import { absoluteUrl, type SiteConfig } from '../config.js';
+import { absoluteUrl, linkUrl, type SiteConfig } from '../config.js';
 import { FACETS, type FacetKind } from '../facets.js';
 import { html, jsonScript, raw, type Html } from '../html.js';
 import { shell } from '../layout.js';
 import { articleList, count } from '../parts.js';
 import { describePublished, longDate } from '../periods.js';
 import { bibtex, plainCitation } from '../citation.js';
-import { decodeHTML } from 'entities';
+import { firstSentence } from '../excerpt.js';
 import { filterAttribute } from '../pagefind.js';
 import type { ArticleText, SiteArticle } from '../model.js';
 
@@ -30,7 +30,7 @@ export function renderArticle(view: ArticleView): string {
   if (!context) throw new Error(`no archive entry for ${view.article.url}`);
   const { article } = context;
   const { config } = view;
-  const url = absoluteUrl(config, article.url);
+  const url = linkUrl(config, article.url);
   const excerpt = firstSentence(view.content);
   // Search indexes the article only (data-pagefind-body): title, text, names and their aliases;
   // facts, related lists and provenance stay out. Undated articles sort last but stay findable.
@@ -175,15 +175,22 @@ function head({ article, entries }: ArticleContext, config: SiteConfig, excerpt:
     ],
     isPartOf: { '@type': 'Collection', name: config.title, url: absoluteUrl(config, '/') },
   };
+  // Dublin Core beside the JSON-LD: what library and repository harvesters read (DCMI's HTML encoding).
+  const dc: [string, string | undefined][] = [
+    ['DC.title', article.title],
+    ...(article.authors ?? []).map((name): [string, string] => ['DC.creator', name]),
+    ['DC.date', published],
+    ['DC.publisher', article.publisher ?? article.site],
+    ...article.topics.map((name): [string, string] => ['DC.subject', name]),
+    ...article.places.map((name): [string, string] => ['DC.coverage', name]),
+    ['DC.language', config.language],
+    ['DC.type', 'Text'],
+    ['DC.format', 'text/html'],
+    ['DC.identifier', url],
+    ['DC.source', article.source.url],
+  ];
   return html`${published ? html`<meta property="article:published_time" content="${published}">` : ''}
-<script type="application/ld+json">${jsonScript(ld)}</script>
+<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/">
+${dc.filter(([, value]) => value).map(([name, value]) => html`<meta name="${name}" content="${value}">\n`)}<script type="application/ld+json">${jsonScript(ld)}</script>
 <script type="module" src="/assets/highlight.js"></script>`;
-}
-
-/** The first sentence of the text, for descriptions: tags stripped, entities kept as written. */
-function firstSentence(content: string): string {
-  const text = content.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-  const decoded = decodeHTML(text);
-  const end = decoded.search(/[.!?…](?:\s|$)/);
-  return end > 0 && end < 300 ? decoded.slice(0, end + 1) : decoded.slice(0, 200);
 }

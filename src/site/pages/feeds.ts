@@ -1,31 +1,61 @@
 import { dateToRfc3339 } from '@11ty/eleventy-plugin-rss';
-import type { Archive } from '../archive.js';
-import { absoluteUrl, type SiteConfig } from '../config.js';
+import { linkUrl, type SiteConfig } from '../config.js';
 import { html } from '../html.js';
+import type { SiteArticle } from '../model.js';
+import type { Archive, Entry } from '../archive.js';
+
+/** One feed: the whole archive's, or a topic's. */
+export interface Feed {
+  title: string;
+  description: string;
+  /** The HTML page the feed follows, e.g. "/" or "/topics/climate/". */
+  home: string;
+  /** The feed's own paths. */
+  atom: string;
+  json: string;
+  /** The newest dated articles, newest first, each with a plain-text summary. */
+  items: { article: SiteArticle; summary: string }[];
+}
 
 /**
- * The Atom feed: the newest dated articles. Undated articles are left out rather than given a
- * made-up date (Atom requires one per entry).
+ * An entry's identifier: its absolute address once site.json's `url` is set, until then a URN of
+ * the archive's own (an Atom id must be an absolute IRI, and a placeholder host would be a lie).
  */
-export function renderFeed(config: SiteConfig, archive: Archive): string {
-  const entries = archive.dated.slice(0, config.feedSize);
-  const day = (iso: string) => dateToRfc3339(new Date(`${iso}T00:00:00Z`));
-  const updated = entries[0]?.published ? day(entries[0].published) : day('1970-01-01');
+function entryId(config: SiteConfig, article: SiteArticle): string {
+  return config.url ? linkUrl(config, article.url) : `urn:clippings:article:${article.slug}`;
+}
+
+function feedId(config: SiteConfig, path: string): string {
+  return config.url ? linkUrl(config, path) : `urn:clippings:feed:${path}`;
+}
+
+/** A day as RFC 3339 at midnight UTC: the archive knows the day, not the hour. */
+const day = (iso: string) => dateToRfc3339(new Date(`${iso}T00:00:00Z`));
+
+/**
+ * An Atom feed. Undated articles are left out rather than given a made-up date (Atom requires one
+ * per entry); links are absolute once `url` is set, otherwise from the site root.
+ */
+export function renderAtom(config: SiteConfig, feed: Feed): string {
+  const updated = day(feed.items[0]?.article.published ?? '1970-01-01');
   return `<?xml version="1.0" encoding="utf-8"?>\n${html`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${config.language}">
-<title>${config.title}</title>
-<subtitle>${config.description}</subtitle>
-<link href="${absoluteUrl(config, '/feed.xml')}" rel="self"/>
-<link href="${absoluteUrl(config, '/')}"/>
+<title>${feed.title}</title>
+<subtitle>${feed.description}</subtitle>
+<link href="${linkUrl(config, feed.atom)}" rel="self"/>
+<link href="${linkUrl(config, feed.home)}"/>
+<link href="${linkUrl(config, feed.json)}" rel="alternate" type="application/feed+json"/>
 <updated>${updated}</updated>
-<id>${absoluteUrl(config, '/')}</id>
+<id>${feedId(config, feed.atom)}</id>
 <author><name>${config.title}</name></author>
-${entries.map(
-  (a) => html`<entry>
+${feed.items.map(
+  ({ article: a, summary }) => html`<entry>
 <title>${a.title}</title>
-<link href="${absoluteUrl(config, a.url)}"/>
-<id>${absoluteUrl(config, a.url)}</id>
+<link href="${linkUrl(config, a.url)}"/>
+<id>${entryId(config, a)}</id>
 <published>${day(a.published!)}</published>
 <updated>${day(a.published!)}</updated>
+${(a.authors ?? []).map((name) => html`<author><name>${name}</name></author>`)}
+${summary ? html`<summary>${summary}</summary>` : ''}
 ${a.site ? html`<source><title>${a.site}</title></source>` : ''}
 ${a.topics.map((t) => html`<category term="${t}"/>`)}
 </entry>
@@ -33,22 +63,44 @@ ${a.topics.map((t) => html`<category term="${t}"/>`)}
 )}</feed>`}\n`;
 }
 
-/** Addresses per page of the sitemap: well under the protocol's 50,000, so no page grows large. */
-export const SITEMAP_SIZE = 10_000;
-
-/** A page of the sitemap: HTML pages' canonical addresses (no lastmod: the archive does not know it). */
-export function renderSitemap(config: SiteConfig, urls: string[]): string {
-  return `<?xml version="1.0" encoding="utf-8"?>\n${html`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${urls.map((url) => html`<url><loc>${absoluteUrl(config, url)}</loc></url>\n`)}</urlset>`}\n`;
+/** The same feed as JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
+export function renderJsonFeed(config: SiteConfig, feed: Feed): string {
+  const document = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: feed.title,
+    description: feed.description,
+    home_page_url: linkUrl(config, feed.home),
+    feed_url: linkUrl(config, feed.json),
+    language: config.language,
+    items: feed.items.map(({ article: a, summary }) => ({
+      id: entryId(config, a),
+      url: linkUrl(config, a.url),
+      title: a.title,
+      // An item must carry content: the summary, as text; the article page holds the rest.
+      content_text: summary || a.title,
+      summary: summary || undefined,
+      date_published: day(a.published!),
+      authors: a.authors?.length ? a.authors.map((name) => ({ name })) : undefined,
+      tags: a.topics.length ? a.topics : undefined,
+      external_url: a.source.url && /^https?:\/\//i.test(a.source.url) ? a.source.url : undefined,
+    })),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
 }
 
-/** The sitemap index at /sitemap.xml: the sitemap's pages. */
-export function renderSitemapIndex(config: SiteConfig, pages: string[]): string {
-  return `<?xml version="1.0" encoding="utf-8"?>\n${html`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${pages.map((url) => html`<sitemap><loc>${absoluteUrl(config, url)}</loc></sitemap>\n`)}</sitemapindex>`}\n`;
+/** A topic's feeds, beside its page. */
+export function topicFeedPaths(entry: Pick<Entry, 'url'>): { atom: string; json: string } {
+  return { atom: `${entry.url}feed.xml`, json: `${entry.url}feed.json` };
 }
 
-/** robots.txt: everything may be crawled; the sitemap is named. */
-export function renderRobots(config: SiteConfig): string {
-  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(config, '/sitemap.xml')}\n`;
+/**
+ * The archive's feeds: the whole archive's at /feed.xml and /feed.json, and one per topic.
+ * Summaries are asked for only when a feed is rendered.
+ */
+export function archiveFeeds(config: SiteConfig, archive: Archive, summary: (article: SiteArticle) => string): Feed[] {
+  const items = (articles: readonly SiteArticle[]) => articles.filter((a) => a.published).slice(0, config.feedSize).map((article) => ({ article, summary: summary(article) }));
+  return [
+    { title: config.title, description: config.description, home: '/', atom: '/feed.xml', json: '/feed.json', items: items(archive.dated) },
+    ...archive.facets.topics.map((entry) => ({ title: `${config.title}: ${entry.name}`, description: `Articles in ${config.title} on ${entry.name}, newest first.`, home: entry.url, ...topicFeedPaths(entry), items: items(entry.articles) })),
+  ];
 }

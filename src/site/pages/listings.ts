@@ -1,3 +1,4 @@
+import { topicFeedPaths } from './feeds.js';
 import type { Archive, EntryPage, IndexPage, PeriodPage } from '../archive.js';
 import type { SiteConfig } from '../config.js';
 import { FACETS } from '../facets.js';
@@ -47,7 +48,8 @@ ${
 ${articleList(page.items)}
 ${pager(page, `articles on ${entry.name}`)}
 </section>`;
-  return shell(config, { title, url: page.url, description: `${plural(entry.articles.length, 'article')} in ${config.title} on ${entry.name}.` }, main);
+  const feed = entry.kind === 'topics' ? { title: `${config.title}: ${entry.name}`, ...topicFeedPaths(entry) } : undefined;
+  return shell(config, { title, url: page.url, description: `${plural(entry.articles.length, 'article')} in ${config.title} on ${entry.name}.`, feed }, main);
 }
 
 /** A month (or a year known only to the year, or the undated shelf) of the timeline. */
