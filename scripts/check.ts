@@ -1,6 +1,6 @@
 #!/usr/bin/env tsx
 /** `npm run check -- [--json] [--strict] [--articles DIR] [--data DIR]`: the collection's health. A thin shell over src/check/. */
-import { parseArgs } from 'node:util';
+import { parseCommand } from '../src/cli.js';
 import { checkCollection, hasErrors } from '../src/check/check.js';
 import { formatHealth } from '../src/check/format.js';
 import { loadCheckSettings } from '../src/check/settings.js';
@@ -23,20 +23,9 @@ Options:
   --help           show this help`;
 
 function main(): number {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: { json: { type: 'boolean', default: false }, strict: { type: 'boolean', default: false }, articles: { type: 'string' }, raw: { type: 'string' }, data: { type: 'string' }, help: { type: 'boolean', default: false } },
-      strict: true,
-    }));
-  } catch (error) {
-    console.error(`check: ${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const parsed = parseCommand('check', HELP, { json: { type: 'boolean', default: false }, strict: { type: 'boolean', default: false }, articles: { type: 'string' }, raw: { type: 'string' }, data: { type: 'string' } });
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
   try {
     const dataDir = values.data ?? defaultDataDir;
     const health = checkCollection({ articlesDir: values.articles ?? contentPaths().articles, rawDir: values.raw ?? contentPaths().raw, data: loadData(dataDir), settings: loadCheckSettings(dataDir) });

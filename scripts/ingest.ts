@@ -1,6 +1,6 @@
 #!/usr/bin/env tsx
 /** `npm run ingest -- --from DIR --out DIR`: raw captures → Markdown articles. A thin shell over src/ingest/run/run.ts. */
-import { parseArgs } from 'node:util';
+import { parseCommand } from '../src/cli.js';
 import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { runIngest, FatalError, InterruptedError } from '../src/ingest/run/run.js';
@@ -29,28 +29,16 @@ error (missing folder, unwritable output, invalid data file, output folder in us
 run), 2 on a bad option, 130 when stopped by Ctrl-C (what was written is kept; run again to go on).`;
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        from: { type: 'string', default: 'content/raw' },
-        out: { type: 'string', default: 'content/articles' },
-        report: { type: 'string' },
-        data: { type: 'string', default: defaultDataDir },
-        jobs: { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    console.error(`ingest: ${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const parsed = parseCommand('ingest', HELP, {
+    from: { type: 'string', default: 'content/raw' },
+    out: { type: 'string', default: 'content/articles' },
+    report: { type: 'string' },
+    data: { type: 'string', default: defaultDataDir },
+    jobs: { type: 'string' },
+    quiet: { type: 'boolean', default: false },
+  });
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) {
     console.error(`ingest: --jobs takes a whole number of at least 1, not "${values.jobs}"`);

@@ -1,6 +1,6 @@
 #!/usr/bin/env tsx
 /** `npm run manifest -- [--site DIR]`: the fixity manifest of the built site and its collection. A thin shell over src/fixity/manifest.ts. */
-import { parseArgs } from 'node:util';
+import { parseCommand } from '../src/cli.js';
 import { MANIFEST_NAME, writeManifest } from '../src/fixity/manifest.js';
 import { contentPaths } from '../src/site/config.js';
 
@@ -11,17 +11,9 @@ raw capture an article was made from, and of every article's Markdown and ledger
 npm run build; check a copy with npm run verify.`;
 
 function main(): number {
-  let values;
-  try {
-    ({ values } = parseArgs({ options: { site: { type: 'string', default: '_site' }, help: { type: 'boolean', default: false } }, strict: true }));
-  } catch (error) {
-    console.error(`manifest: ${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const parsed = parseCommand('manifest', HELP, { site: { type: 'string', default: '_site' } });
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
   try {
     const paths = contentPaths();
     const r = writeManifest(values.site!, paths.articles, paths.raw);

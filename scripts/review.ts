@@ -1,6 +1,6 @@
 #!/usr/bin/env tsx
 /** `npm run review -- [--diff SLUG | --accept SLUG [--take-all] | --keep SLUG] [--articles DIR]`. A thin shell over src/review/review.ts. */
-import { parseArgs } from 'node:util';
+import { parseCommand } from '../src/cli.js';
 import { acceptConflict, diffConflict, keepEdit, listConflicts } from '../src/review/review.js';
 import { acquireLock } from '../src/ingest/run/lock.js';
 import { contentPaths } from '../src/site/config.js';
@@ -20,27 +20,15 @@ Options:
   --help           show this help`;
 
 function main(): number {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        diff: { type: 'string' },
-        accept: { type: 'string' },
-        keep: { type: 'string' },
-        'take-all': { type: 'boolean', default: false },
-        articles: { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    console.error(`review: ${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const parsed = parseCommand('review', HELP, {
+    diff: { type: 'string' },
+    accept: { type: 'string' },
+    keep: { type: 'string' },
+    'take-all': { type: 'boolean', default: false },
+    articles: { type: 'string' },
+  });
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
   if ([values.diff, values.accept, values.keep].filter((v) => v !== undefined).length > 1) {
     console.error('review: give one of --diff, --accept and --keep');
     return 2;
@@ -55,15 +43,15 @@ function main(): number {
       // Ingest writes the same files: one at a time.
       const release = acquireLock(dir);
       try {
-        if (values.keep) {
+    if (values.keep) {
           keepEdit(dir, values.keep);
           console.log(`Kept your edit of ${values.keep}; the fresh version is dropped.`);
-        } else {
+    } else {
           const kept = acceptConflict(dir, values.accept!, { takeAll: values['take-all'] });
           console.log(`Accepted the fresh version of ${values.accept}${kept.length ? `, keeping your ${kept.join(', ')}` : ''}.`);
-        }
+    }
       } finally {
-        release();
+    release();
       }
       return 0;
     }

@@ -1,6 +1,6 @@
 #!/usr/bin/env tsx
 /** `npm run site -- [--output DIR] [--parts N]`: the site from content/articles, in as many Eleventy runs as its size asks for. A thin shell over src/site/build.ts. */
-import { parseArgs } from 'node:util';
+import { parseCommand } from '../src/cli.js';
 import { buildSite } from '../src/site/build.js';
 
 const HELP = `Usage: npm run site -- [options]
@@ -15,17 +15,9 @@ Options:
   --help         show this help`;
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ options: { output: { type: 'string', default: '_site' }, parts: { type: 'string' }, help: { type: 'boolean', default: false } }, strict: true }));
-  } catch (error) {
-    console.error(`site: ${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const parsed = parseCommand('site', HELP, { output: { type: 'string', default: '_site' }, parts: { type: 'string' } });
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
   const parts = values.parts === undefined ? undefined : Number(values.parts);
   if (parts !== undefined && (!Number.isInteger(parts) || parts < 1)) {
     console.error(`site: --parts takes a whole number of at least 1, not "${values.parts}"`);

@@ -1,6 +1,6 @@
 #!/usr/bin/env tsx
 /** `npm run verify -- [--site DIR] [--manifest FILE] [--articles DIR --raw DIR]`: checks a copy against its manifest. A thin shell over src/fixity/verify.ts. */
-import { parseArgs } from 'node:util';
+import { parseCommand } from '../src/cli.js';
 import { existsSync } from 'node:fs';
 import { MANIFEST_NAME } from '../src/fixity/manifest.js';
 import { verifySite } from '../src/fixity/verify.js';
@@ -20,27 +20,15 @@ Options:
   --help            show this help`;
 
 function main(): number {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        site: { type: 'string', default: '_site' },
-        manifest: { type: 'string' },
-        articles: { type: 'string' },
-        raw: { type: 'string' },
-        'site-only': { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    console.error(`verify: ${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const parsed = parseCommand('verify', HELP, {
+    site: { type: 'string', default: '_site' },
+    manifest: { type: 'string' },
+    articles: { type: 'string' },
+    raw: { type: 'string' },
+    'site-only': { type: 'boolean', default: false },
+  });
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
   const defaults = contentPaths();
   const pick = (given: string | undefined, fallback: string) => (values['site-only'] ? undefined : (given ?? (existsSync(fallback) ? fallback : undefined)));
   try {
