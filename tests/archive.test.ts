@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchive } from '../src/site/archive.js';
+import { buildArchive, derivedOf } from '../src/site/archive.js';
 import type { SiteConfig } from '../src/site/config.js';
 import type { SiteArticle } from '../src/site/model.js';
 import { slugsFor } from '../src/site/facets.js';
@@ -47,6 +47,18 @@ describe('buildArchive', () => {
   const c = article({ title: 'Gamma', places: ['Crimea'], topics: ['War'] });
   const d = article({ title: 'Delta', published: '2022-01-01', published_precision: 'year', published_basis: 'curator', places: ['Kherson'] });
   const archive = buildArchive([c, a, d, b], config);
+
+  it('builds the same archive again from its derived data, through JSON, as a part of a build in parts does', () => {
+    const input = [c, a, d, b];
+    const derived = JSON.parse(JSON.stringify(derivedOf(archive, input)));
+    const again = buildArchive(JSON.parse(JSON.stringify(input)), config, derived);
+    const shape = (x: typeof archive) => ({
+      related: x.articles.map((r) => [r.url, x.byUrl.get(r.url)!.related.map((o) => o.url)]),
+      companions: Object.values(x.facets).flatMap((entries) => entries.map((e) => [e.url, e.companions])),
+    });
+    expect(shape(again)).toEqual(shape(archive));
+    expect(shape(archive).related.some(([, r]) => r.length > 0)).toBe(true);
+  });
 
   it('orders articles newest first, undated last', () => {
     expect(archive.articles.map((x) => x.title)).toEqual(['Beta', 'Alpha', 'Delta', 'Gamma']);

@@ -51,10 +51,30 @@ function byCountThenName(a: Entry, b: Entry): number {
 }
 
 /**
- * Articles → the archive's indexes, in one pass over the articles per facet plus the related-article
- * pass. Nothing here depends on Eleventy's tags (slow and memory-hungry on large sites).
+ * What of the archive costs more than a pass over the articles — related articles and each name's
+ * companions — as plain data: a build in parts works it out once and hands it to every part
+ * (snapshot.ts), so the parts do not each redo the work of the whole archive. Articles are
+ * numbered by their place in the list given to `buildArchive`.
  */
-export function buildArchive(input: SiteArticle[], config: SiteConfig): Archive {
+export interface Derived {
+  related: number[][];
+  companions: Record<FacetKind, Record<string, Entry['companions']>>;
+}
+
+/** The derived part of an archive built from `input`, to build it again without the cost. */
+export function derivedOf(archive: Archive, input: readonly SiteArticle[]): Derived {
+  const number = new Map(input.map((a, i) => [a, i]));
+  const related = input.map((a) => archive.byUrl.get(a.url)!.related.map((r) => number.get(r)!));
+  const companions = Object.fromEntries(FACET_KINDS.map((kind) => [kind, Object.fromEntries(archive.facets[kind].map((e) => [e.name, e.companions]))])) as Derived['companions'];
+  return { related, companions };
+}
+
+/**
+ * Articles → the archive's indexes, in one pass over the articles per facet plus the related-article
+ * pass (or, given `derived`, without it). Nothing here depends on Eleventy's tags (slow and
+ * memory-hungry on large sites).
+ */
+export function buildArchive(input: SiteArticle[], config: SiteConfig, derived?: Derived): Archive {
   const articles = [...input].sort(newerFirst);
   const dated = articles.filter((a) => a.published);
   const undated = articles.filter((a) => !a.published);
@@ -78,10 +98,12 @@ export function buildArchive(input: SiteArticle[], config: SiteConfig): Archive 
   }
 
   for (const kind of FACET_KINDS) {
-    for (const entry of facets[kind]) entry.companions = companionsOf(entry, lookup, config.companions);
+    for (const entry of facets[kind]) entry.companions = derived ? (derived.companions[kind][entry.name] ?? []) : companionsOf(entry, lookup, config.companions);
   }
 
-  const related = relatedArticles(articles, config.related, config.relatedMaxPostings);
+  const related = derived
+    ? new Map(input.map((a, i) => [a, derived.related[i]!.map((n) => input[n]!)]))
+    : relatedArticles(articles, config.related, config.relatedMaxPostings);
   const chronological = [...dated].reverse();
   const byUrl = new Map<string, ArticleContext>();
   for (const article of articles) {

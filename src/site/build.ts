@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildArchive } from './archive.js';
+import { buildArchive, derivedOf } from './archive.js';
 import { loadSiteConfig, contentPaths } from './config.js';
 import { loadArticles } from './model.js';
 import { locateRaw } from './raw.js';
@@ -43,7 +43,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildResult> {
   const work = mkdtempSync(join(tmpdir(), 'clippings-site-'));
   try {
     const snapshot = join(work, 'articles.json');
-    writeSnapshot(snapshot, articles);
+    writeSnapshot(snapshot, { articles, derived: derivedOf(archive, articles) });
     for (let index = 1; index <= parts; index++) {
       const t0 = performance.now();
       await eleventy(resolve(o.output), {

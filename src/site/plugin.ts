@@ -107,9 +107,10 @@ export function clippingsSite(eleventyConfig: UserConfig, options: SitePluginOpt
     part = undefined;
   });
   eleventyConfig.addCollection('archive', () => {
-    const articles = snapshot ? readSnapshot(snapshot) : loadArticles(paths.articles);
-    if (!snapshot) locateRaw(paths.raw, articles);
-    const archive = buildArchive(articles, config);
+    const given = snapshot ? readSnapshot(snapshot) : undefined;
+    const articles = given?.articles ?? loadArticles(paths.articles);
+    if (!given) locateRaw(paths.raw, articles);
+    const archive = buildArchive(articles, config, given?.derived);
     part = {
       articles: sliceFor(archive.articles, shard),
       indexPages: sliceFor(archive.indexPages, shard),

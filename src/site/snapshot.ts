@@ -1,19 +1,26 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { SiteArticle } from './model.js';
+import type { Derived } from './archive.js';
 
-const VERSION = 1;
+const VERSION = 2;
 
-/**
- * The articles as read once for a build (frontmatter, counts from the ledger, the raw capture
- * located and hashed), handed to each part of a build in several parts: JSON parses in a second
- * what 100,000 YAML frontmatters and raw hashes take a minute to read again.
- */
-export function writeSnapshot(path: string, articles: SiteArticle[]): void {
-  writeFileSync(path, JSON.stringify({ version: VERSION, articles }));
+export interface Snapshot {
+  articles: SiteArticle[];
+  derived: Derived;
 }
 
-export function readSnapshot(path: string): SiteArticle[] {
-  const data = JSON.parse(readFileSync(path, 'utf8')) as { version?: number; articles?: SiteArticle[] };
-  if (data.version !== VERSION || !Array.isArray(data.articles)) throw new Error(`${path}: not a snapshot of this version of clippings`);
-  return data.articles;
+/**
+ * The archive as worked out once for a build (frontmatter, counts from the ledger, the raw capture
+ * located and hashed; related articles and companions), handed to each part of a build in several
+ * parts: JSON parses in seconds what 100,000 YAML frontmatters, raw hashes and the related-article
+ * pass take minutes to redo, in every part.
+ */
+export function writeSnapshot(path: string, snapshot: Snapshot): void {
+  writeFileSync(path, JSON.stringify({ version: VERSION, ...snapshot }));
+}
+
+export function readSnapshot(path: string): Snapshot {
+  const data = JSON.parse(readFileSync(path, 'utf8')) as { version?: number } & Partial<Snapshot>;
+  if (data.version !== VERSION || !Array.isArray(data.articles) || !data.derived) throw new Error(`${path}: not a snapshot of this version of clippings`);
+  return { articles: data.articles, derived: data.derived };
 }
