@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildArchive, derivedOf } from './archive.js';
+import { checkCollection } from '../check/check.js';
+import { loadCheckSettings } from '../check/settings.js';
+import { loadData } from '../data.js';
 import { loadSiteConfig, contentPaths } from './config.js';
 import { loadArticles } from './model.js';
 import { locateRaw } from './raw.js';
@@ -14,6 +17,8 @@ export interface BuildOptions {
   output: string;
   articles?: string;
   raw?: string;
+  /** The data folder (default: the project's _data). */
+  dataDir?: string;
   /** Parts to build in (default: as many as `pagesPerRun` asks for). */
   parts?: number;
   log?: (line: string) => void;
@@ -43,7 +48,8 @@ export async function buildSite(o: BuildOptions): Promise<BuildResult> {
   const work = mkdtempSync(join(tmpdir(), 'clippings-site-'));
   try {
     const snapshot = join(work, 'articles.json');
-    writeSnapshot(snapshot, { articles, derived: derivedOf(archive, articles) });
+    const health = checkCollection({ articlesDir: paths.articles, rawDir: paths.raw, data: loadData(o.dataDir), settings: loadCheckSettings(o.dataDir), articles });
+    writeSnapshot(snapshot, { articles, derived: derivedOf(archive, articles), health });
     for (let index = 1; index <= parts; index++) {
       const t0 = performance.now();
       await eleventy(resolve(o.output), {

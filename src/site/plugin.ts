@@ -1,5 +1,5 @@
 import { join, relative, resolve } from 'node:path';
-import { checkCollection } from '../check/check.js';
+import { checkCollection, type Health } from '../check/check.js';
 import { loadCheckSettings } from '../check/settings.js';
 import { loadData } from '../data.js';
 import { renderReport } from './pages/report.js';
@@ -55,7 +55,7 @@ interface Part {
 }
 
 interface PageData {
-  collections: { archive: Archive & { part: Part } };
+  collections: { archive: Archive & { part: Part; health?: Health } };
   listing: IndexPage & EntryPage & PeriodPage & SiteArticle & Part['sitemaps'][number] & Feed;
 }
 
@@ -119,7 +119,7 @@ export function clippingsSite(eleventyConfig: UserConfig, options: SitePluginOpt
       sitemaps: first && config.url ? sitemapPages(archive) : [],
       feeds: first ? archiveFeeds(config, archive, summary) : [],
     };
-    return { ...archive, part };
+    return { ...archive, part, health: given?.health };
   });
   eleventyConfig.on('eleventy.after', ({ directories }: { directories: { output: string } }) => {
     if (part) copyRaw(resolve(directories.output), part.articles);
@@ -138,7 +138,7 @@ export function clippingsSite(eleventyConfig: UserConfig, options: SitePluginOpt
     page('report', '/report/', (data) => {
       const { articles } = data.collections.archive;
       const urls = new Map(articles.map((a) => [relative(paths.articles, a.inputPath), a.url]));
-      const health = checkCollection({ articlesDir: paths.articles, rawDir: paths.raw, data: loadData(options.dataDir), settings: loadCheckSettings(options.dataDir), articles });
+      const health = data.collections.archive.health ?? checkCollection({ articlesDir: paths.articles, rawDir: paths.raw, data: loadData(options.dataDir), settings: loadCheckSettings(options.dataDir), articles });
       return renderReport(config, health, (file) => urls.get(file));
     }, hidden);
     page('robots', '/robots.txt', () => renderRobots(config), hidden);

@@ -1,12 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { SiteArticle } from './model.js';
 import type { Derived } from './archive.js';
+import type { Health } from '../check/check.js';
 
-const VERSION = 2;
+const VERSION = 3;
 
 export interface Snapshot {
   articles: SiteArticle[];
   derived: Derived;
+  /** The collection's health for /report/ (src/check), worked out once. */
+  health: Health;
 }
 
 /**
@@ -21,6 +24,6 @@ export function writeSnapshot(path: string, snapshot: Snapshot): void {
 
 export function readSnapshot(path: string): Snapshot {
   const data = JSON.parse(readFileSync(path, 'utf8')) as { version?: number } & Partial<Snapshot>;
-  if (data.version !== VERSION || !Array.isArray(data.articles) || !data.derived) throw new Error(`${path}: not a snapshot of this version of clippings`);
-  return { articles: data.articles, derived: data.derived };
+  if (data.version !== VERSION || !Array.isArray(data.articles) || !data.derived || !data.health) throw new Error(`${path}: not a snapshot of this version of clippings`);
+  return { articles: data.articles, derived: data.derived, health: data.health };
 }

@@ -123,24 +123,32 @@ async function locked(from: string, out: string, options: RunOptions): Promise<R
     await work.scan(toScan.map((i) => tasks[i]!), (k, r) => onScan(toScan[k]!, r), signal);
     if (signal?.aborted) throw new InterruptedError('interrupted while reading the captures: nothing was written');
 
-    const index = new RepetitionIndex();
     const files: Record<string, FileEntry> = {};
     tasks.forEach((task, i) => {
       const scan = scans[i]!;
       // A file that could not be opened has no stamp: it is read again next time.
       if (scan.stamp) files[task.file] = scan;
       for (const s of scan.skipped) skipped.push({ file: s.id, reason: s.reason });
-      for (const c of scan.captures) {
-        keysOf.set(c.id, c.keys);
-        index.add(c.keys);
-      }
+      for (const c of scan.captures) keysOf.set(c.id, c.keys);
     });
     const filesGone = Object.keys(state.files).length !== Object.keys(files).length;
     state.files = files;
-    const repeated = index.repeated(settings.repeatedInDocs);
-    const repeatedKeys = repeated.toArray();
-    work.repeated(repeatedKeys, fingerprint);
+    // The repetition index is built only when needed: when no file was read again and none is
+    // gone, the collection's blocks are those of the last run, and so is each capture's answer.
+    const settled = toScan.length === 0 && !filesGone;
+    let index: ReturnType<RepetitionIndex['repeated']> | undefined;
+    const repeatedIndex = () => {
+      if (index) return index;
+      const all = new RepetitionIndex();
+      for (const keys of keysOf.values()) all.add(keys);
+      index = all.repeated(settings.repeatedInDocs);
+      work.repeated(index.toArray(), fingerprint);
+      return index;
+    };
     const repetitionOf = (id: string) => {
+      const previous = state.articles[id]?.repetition;
+      if (settled && previous !== undefined) return previous;
+      const repeated = repeatedIndex();
       const hits = keysOf.get(id)!.filter((k) => repeated.hasKey(k));
       return hits.length === 0 ? '' : sha256(hits.sort().join(',')).slice(0, 16);
     };
@@ -190,7 +198,8 @@ async function locked(from: string, out: string, options: RunOptions): Promise<R
       nameCounts.add(r.summary.names);
     };
     progress = 0;
-    await work.ingest(todo, total, (x) => repeated.has(x), decide, onDone, journal, signal);
+    if (total > 0) repeatedIndex();
+    await work.ingest(todo, total, (x) => repeatedIndex().has(x), decide, onDone, journal, signal);
     if (signal?.aborted) throw new InterruptedError(`interrupted: ${outcomes.length} of ${captures} captures done; the next run goes on from there`);
 
     const present = new Set(keysOf.keys());
