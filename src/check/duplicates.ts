@@ -1,5 +1,3 @@
-import { hash53 } from '../article/hash.js';
-
 /**
  * Near-duplicate articles (the same story captured twice, or syndicated by two outlets) by
  * shingle similarity, in time and memory linear in the archive: each text is reduced to a
@@ -18,14 +16,36 @@ const SHINGLE = 5;
 
 export type Sketch = Float64Array;
 
-/** The bottom-k sketch of a text (word 5-grams of its lower-cased words), sorted ascending. */
+/** 32-bit FNV-1a of a word. */
+function wordHash(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * The bottom-k sketch of a text (word 5-grams of its lower-cased words), sorted ascending. A
+ * gram's 53-bit hash is made from its words' hashes in two lanes, so no gram is built as a string.
+ */
 export function sketch(text: string): Sketch {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const hashes = new Set<number>();
-  if (words.length < SHINGLE) {
-    if (words.length > 0) hashes.add(hash53(words.join(' ')));
-  } else for (let i = 0; i + SHINGLE <= words.length; i++) hashes.add(hash53(words.slice(i, i + SHINGLE).join(' ')));
-  return Float64Array.from(hashes).sort().slice(0, K);
+  if (words.length === 0) return new Float64Array(0);
+  const hashes = words.map(wordHash);
+  const n = Math.max(1, words.length - SHINGLE + 1);
+  const grams = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let a = 0x9e3779b9;
+    let b = 0x85ebca6b;
+    for (let j = i; j < Math.min(i + SHINGLE, hashes.length); j++) {
+      a = Math.imul(a ^ hashes[j]!, 0x01000193);
+      b = Math.imul(b ^ hashes[j]!, 0x5bd1e995);
+    }
+    grams[i] = (b >>> 0) * 2 ** 21 + ((a >>> 0) & 0x1fffff);
+  }
+  grams.sort();
+  const out: number[] = [];
+  for (let i = 0; i < grams.length && out.length < K; i++) if (i === 0 || grams[i] !== grams[i - 1]) out.push(grams[i]!);
+  return Float64Array.from(out);
 }
 
 /** Resemblance of two texts from their sketches: the share of the k smallest of the union found in both. */
