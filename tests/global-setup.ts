@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findBrowser } from '../src/browser.js';
@@ -17,6 +17,8 @@ export default function setup(): () => void {
     if (required) process.exit(1);
   }
   const root = mkdtempSync(join(tmpdir(), 'clippings-tests-'));
+  // Passable (not readable) by others: the tests of unreadable files run as an unprivileged user.
+  chmodSync(root, 0o711);
   process.env.TMPDIR = root;
   return () => rmSync(root, { recursive: true, force: true });
 }

@@ -139,7 +139,7 @@ describe('determinism and incremental runs', () => {
     expect(mtimes()).toEqual(before);
   });
 
-  it('never overwrites an article a curator has edited, even when its capture changes', async () => {
+  it('never overwrites an article a curator has edited, even when its capture changes (the fresh version then waits for review)', async () => {
     const from = temp();
     cpSync(seedsDir, from, { recursive: true });
     const out = temp();
@@ -151,8 +151,9 @@ describe('determinism and incremental runs', () => {
     const raw = join(from, '003_1980e6867da380cf.txt');
     writeFileSync(raw, `${readFileSync(raw, 'utf8')}\nAn added line from a re-capture that ends like a sentence and is long enough to be kept as text.\n`);
     const second = await ingest(from, out);
-    expect(second.kept_edits).toEqual(['003_1980e6867da380cf.txt']);
+    expect(second.conflicts).toEqual([{ file: '003_1980e6867da380cf.txt', slug }]);
     expect(readFileSync(path, 'utf8')).toBe(edited);
+    expect(readFileSync(join(out, `${slug}.incoming.md`), 'utf8')).toContain(`sha256: ${createHash('sha256').update(readFileSync(raw)).digest('hex')}`);
   });
 
   it('does not bring back an article a curator deleted', async () => {
