@@ -49,6 +49,17 @@ describe('indexSite', () => {
     expect(existsSync(join(dir, 'pagefind', 'pagefind.js'))).toBe(true);
   });
 
+  it('indexes one part at a time into the same files as all parts at once, so parts can run as jobs of their own', async () => {
+    const pages = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`articles/a${i}/index.html`, `<html lang="en"><body><article data-pagefind-body><h1>A${i}</h1><p>Text ${i} about Kherson.</p></article></body></html>`]));
+    const whole = siteWith(pages);
+    await indexSite(whole, 'en', 2);
+    const parted = siteWith(pages);
+    // Out of order, and part 1 again at the end: each part replaces only its own files.
+    for (const part of [3, 1, 2, 1]) expect((await indexSite(parted, 'en', 2, part)).parts).toBe(3);
+    expect(snapshot(join(parted, 'pagefind'))).toEqual(snapshot(join(whole, 'pagefind')));
+    await expect(indexSite(parted, 'en', 2, 4)).rejects.toThrow(/no search part 4: this site has 3 part\(s\)/);
+  });
+
   it('writes the same files for the same site', async () => {
     const pages = Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`articles/a${i}/index.html`, `<html lang="en"><body><article data-pagefind-body data-pagefind-filter="year:202${i}"><h1>A${i}</h1><p>Text ${i}.</p></article></body></html>`]));
     const a = siteWith(pages);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, isAbsolute, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { stabilise } from './stable.js';
@@ -33,16 +33,20 @@ export const PARTS_FILE = 'clippings-parts.json';
  * same files. Fails loudly: any error Pagefind reports, or an index of zero pages, throws with the
  * reason, so a build never ships a site whose search finds nothing.
  */
-export async function indexSite(siteDir: string, language: string, pagesPerIndex = 4000): Promise<SearchIndexResult> {
+export async function indexSite(siteDir: string, language: string, pagesPerIndex = 4000, only?: number): Promise<SearchIndexResult> {
   if (!existsSync(siteDir) || !statSync(siteDir).isDirectory()) throw new Error(`Pagefind cannot index ${siteDir}: no such folder (is the site built?)`);
   const pages = articlePages(siteDir);
   if (pages.length === 0) throw new Error(`Pagefind indexed no pages in ${siteDir}: no page carries data-pagefind-body (is the site built, with articles?)`);
   const count = Math.max(1, Math.ceil(pages.length / pagesPerIndex));
+  if (only !== undefined && (!Number.isInteger(only) || only < 1 || only > count)) throw new Error(`there is no search part ${only}: this site has ${count} part(s) of at most ${pagesPerIndex} pages`);
   const out = join(siteDir, 'pagefind');
-  rmSync(out, { recursive: true, force: true });
+  // One part (a job of its own) replaces only its own files: part 1 the bundle, part k parts/k/.
+  if (only === undefined) rmSync(out, { recursive: true, force: true });
+  else if (only > 1) rmSync(join(out, 'parts', String(only)), { recursive: true, force: true });
+  else if (existsSync(out)) for (const name of readdirSync(out)) if (name !== 'parts') rmSync(join(out, name), { recursive: true, force: true });
   let indexed = 0;
   let files = 0;
-  for (let part = 1; part <= count; part++) {
+  for (let part = only ?? 1; part <= (only ?? count); part++) {
     const slice = pages.slice(Math.floor(((part - 1) * pages.length) / count), Math.floor((part * pages.length) / count));
     const bundle = await indexPart(siteDir, slice, language);
     const entry = JSON.parse(Buffer.from(bundle.get('pagefind-entry.json') ?? '{}').toString('utf8')) as { languages?: Record<string, { page_count: number }> };
@@ -52,6 +56,7 @@ export async function indexSite(siteDir: string, language: string, pagesPerIndex
     files += writeBundle(part === 1 ? out : join(out, 'parts', String(part)), stabilise(kept));
   }
   if (indexed === 0) throw new Error(`Pagefind indexed no pages in ${siteDir}: no page carries data-pagefind-body (is the site built, with articles?)`);
+  mkdirSync(out, { recursive: true });
   writeFileSync(join(out, PARTS_FILE), `${JSON.stringify(Array.from({ length: count - 1 }, (_, i) => `parts/${i + 2}/`))}\n`);
   return { pages: indexed, read: pages.length, parts: count, files: files + 1 };
 }
