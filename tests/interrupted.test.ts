@@ -13,7 +13,6 @@ import { articleSnapshot, projectRoot, seedsDir } from './helpers.js';
  */
 
 const COUNT = 300;
-const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
 const cli = join(projectRoot, 'scripts', 'ingest.ts');
 const temp = () => mkdtempSync(join(tmpdir(), 'clippings-kill-'));
 
@@ -37,7 +36,9 @@ function collection(dir: string, count = COUNT, variant = ''): void {
 
 
 function start(from: string, out: string, jobs = 2): ChildProcess & { output: () => string } {
-  const child = spawn(tsx, [cli, '--from', from, '--out', out, '--quiet', '--jobs', String(jobs)], { cwd: projectRoot });
+  // Node itself with tsx as a loader, not the tsx command: that one runs the ingest in a child
+  // process of its own, which a SIGKILL of the command leaves running beside the rerun.
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--from', from, '--out', out, '--quiet', '--jobs', String(jobs)], { cwd: projectRoot });
   let text = '';
   child.stdout!.on('data', (d) => (text += d));
   child.stderr!.on('data', (d) => (text += d));
@@ -171,7 +172,6 @@ describe('two ingest runs into one folder', () => {
     while (!existsSync(join(out, LOCK_FILE))) await new Promise((r) => setTimeout(r, 5));
     const second = start(raw, out);
     expect(await finished(second)).toBe(1);
-    // (The pid is the ingest's node process, which tsx starts under the one spawned here.)
     expect(second.output()).toMatch(new RegExp(`is being written by another ingest run \\(pid \\d+ on ${hostname()}, since .*Wait for it to finish`));
     expect(await firstExit).toBe(0);
     expect(articleSnapshot(out)).toEqual(articleSnapshot(expected));
