@@ -1,6 +1,6 @@
 #!/usr/bin/env tsx
 /** `npm run ingest -- --from DIR --out DIR`: raw captures → Markdown articles. A thin shell over src/ingest/run/run.ts. */
-import { parseCommand } from '../src/cli.js';
+import { countFlag, parseCommand } from '../src/cli.js';
 import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { runIngest, FatalError, InterruptedError } from '../src/ingest/run/run.js';
@@ -39,11 +39,8 @@ async function main(): Promise<number> {
   });
   if ('exit' in parsed) return parsed.exit;
   const { values } = parsed;
-  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
-  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) {
-    console.error(`ingest: --jobs takes a whole number of at least 1, not "${values.jobs}"`);
-    return 2;
-  }
+  const jobs = countFlag('ingest', 'jobs', values.jobs);
+  if (jobs === null) return 2;
   const bar = process.stderr.isTTY && !values.quiet ? new cliProgress.SingleBar({ format: '{phase} [{bar}] {value}/{total} files', stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
   let started = false;
   const t0 = performance.now();

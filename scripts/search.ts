@@ -1,6 +1,6 @@
 #!/usr/bin/env tsx
 /** `npm run search -- [--site DIR] [--part K]`: the search index of a built site. A thin shell over src/search/index.ts. */
-import { parseCommand } from '../src/cli.js';
+import { countFlag, parseCommand } from '../src/cli.js';
 import { indexSite } from '../src/search/index.js';
 import { loadSiteConfig } from '../src/site/config.js';
 
@@ -19,11 +19,8 @@ async function main(): Promise<number> {
   const parsed = parseCommand('search', HELP, { site: { type: 'string', default: '_site' }, part: { type: 'string' } });
   if ('exit' in parsed) return parsed.exit;
   const { values } = parsed;
-  const part = values.part === undefined ? undefined : Number(values.part);
-  if (part !== undefined && (!Number.isInteger(part) || part < 1)) {
-    console.error(`search: --part takes a whole number of at least 1, not "${values.part}"`);
-    return 2;
-  }
+  const part = countFlag('search', 'part', values.part);
+  if (part === null) return 2;
   try {
     const config = loadSiteConfig();
     const { pages, parts, files } = await indexSite(values.site!, config.language, config.pagesPerIndex, part);

@@ -1,6 +1,6 @@
 #!/usr/bin/env tsx
 /** `npm run site -- [--output DIR] [--parts N]`: the site from content/articles, in as many Eleventy runs as its size asks for. A thin shell over src/site/build.ts. */
-import { parseCommand } from '../src/cli.js';
+import { countFlag, parseCommand } from '../src/cli.js';
 import { buildSite } from '../src/site/build.js';
 
 const HELP = `Usage: npm run site -- [options]
@@ -18,11 +18,8 @@ async function main(): Promise<number> {
   const parsed = parseCommand('site', HELP, { output: { type: 'string', default: '_site' }, parts: { type: 'string' } });
   if ('exit' in parsed) return parsed.exit;
   const { values } = parsed;
-  const parts = values.parts === undefined ? undefined : Number(values.parts);
-  if (parts !== undefined && (!Number.isInteger(parts) || parts < 1)) {
-    console.error(`site: --parts takes a whole number of at least 1, not "${values.parts}"`);
-    return 2;
-  }
+  const parts = countFlag('site', 'parts', values.parts);
+  if (parts === null) return 2;
   const t0 = performance.now();
   try {
     const r = await buildSite({ output: values.output!, parts, log: (line) => console.error(line) });

@@ -22,3 +22,15 @@ export function parseCommand<const O extends Options>(name: string, help: string
   }
   return { values: values as Values<O> };
 }
+
+/**
+ * A flag that takes a whole number of at least 1: its value, undefined when the flag is absent,
+ * or null after saying what is wrong (the caller exits 2).
+ */
+export function countFlag(name: string, flag: string, value: string | undefined): number | undefined | null {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (Number.isInteger(n) && n >= 1) return n;
+  console.error(`${name}: --${flag} takes a whole number of at least 1, not "${value}"`);
+  return null;
+}
