@@ -1,5 +1,5 @@
 import type { UserConfig } from '@11ty/eleventy';
-import { clippingsSite } from './src/site/plugin.js';
+import { clippingsSite } from './src/site/run/plugin.js';
 import { loadSiteConfig } from './src/site/config.js';
 
 // Wiring only: the site is one plugin (src/site/plugin.ts); settings live in _data/site.json.

@@ -1,7 +1,7 @@
 #!/usr/bin/env tsx
-/** `npm run site -- [--output DIR] [--parts N]`: the site from content/articles, in as many Eleventy runs as its size asks for. A thin shell over src/site/build.ts. */
+/** `npm run site -- [--output DIR] [--parts N]`: the site from content/articles, in as many Eleventy runs as its size asks for. A thin shell over src/site/run/build.ts. */
 import { countFlag, parseCommand } from '../src/cli.js';
-import { buildSite } from '../src/site/build.js';
+import { buildSite } from '../src/site/run/build.js';
 
 const HELP = `Usage: npm run site -- [options]
 

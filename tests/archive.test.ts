@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchive, derivedOf } from '../src/site/archive.js';
+import { buildArchive, derivedOf } from '../src/site/index/archive.js';
 import type { SiteConfig } from '../src/site/config.js';
-import type { SiteArticle } from '../src/site/model.js';
-import { slugsFor } from '../src/site/facets.js';
-import { paginate } from '../src/site/paginate.js';
+import type { SiteArticle } from '../src/site/read/model.js';
+import { slugsFor } from '../src/site/index/facets.js';
+import { paginate } from '../src/site/index/paginate.js';
 
 const config: SiteConfig = {
   title: 'Test',

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { articlesCsv, articlesJson, COLUMNS, dataPackage } from '../src/site/exports.js';
+import { articlesCsv, articlesJson, COLUMNS, dataPackage } from '../src/site/render/exports.js';
 import { renderAtom, renderJsonFeed, type Feed } from '../src/site/pages/feeds.js';
-import { loadArticles } from '../src/site/model.js';
+import { loadArticles } from '../src/site/read/model.js';
 import type { SiteConfig } from '../src/site/config.js';
 import { fixtures } from './helpers.js';
 

@@ -9,7 +9,7 @@ import { runIngest } from '../src/ingest/run/run.js';
 import { defaultSettings } from '../src/ingest/settings.js';
 import { defaultDataDir } from '../src/data.js';
 import { indexSite } from '../src/search/index.js';
-import { OUTPUT_MARKER } from '../src/site/output.js';
+import { OUTPUT_MARKER } from '../src/site/run/output.js';
 import { hostileFolder } from './hostile-folder.js';
 import { sha256 } from '../src/article/hash.js';
 import { NO_URL_NOTICE } from '../src/site/config.js';

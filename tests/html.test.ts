@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escape, html, jsonScript, raw } from '../src/site/html.js';
+import { escape, html, jsonScript, raw } from '../src/site/render/html.js';
 
 describe('html', () => {
   it('escapes every interpolated value', () => {

@@ -9,7 +9,7 @@ import { runIngest } from '../src/ingest/run/run.js';
 import { defaultDataDir } from '../src/data.js';
 import { defaultSettings } from '../src/ingest/settings.js';
 import { acceptConflict, diffConflict, keepEdit, listConflicts } from '../src/review/review.js';
-import { loadArticles } from '../src/site/model.js';
+import { loadArticles } from '../src/site/read/model.js';
 import { projectRoot, seedsDir } from './helpers.js';
 
 const CAPTURE = '001_489c89e2d031d28c.txt';

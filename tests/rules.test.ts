@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RULE_REASONS, type Rule } from '../src/article/rules.js';
-import { loadReasons } from '../src/site/reasons.js';
+import { loadReasons } from '../src/site/read/reasons.js';
 import { loadData } from '../src/data.js';
 
 describe('removal rules', () => {

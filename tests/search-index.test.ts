@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indexSite, PARTS_FILE } from '../src/search/index.js';
 import { snapshot } from './helpers.js';
-import { filterAttribute } from '../src/site/pagefind.js';
+import { filterAttribute } from '../src/site/render/pagefind.js';
 
 function siteWith(pages: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'clippings-search-'));

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { escape } from '../src/site/html.js';
+import { escape } from '../src/site/render/html.js';
 import { seedGold } from './helpers.js';
 import { articleOf, buildSite, eleventy, internalLinks, TEST_SITE_URL, type BuiltSite } from './site-helpers.js';
 
@@ -179,7 +179,7 @@ describe('the built archive', () => {
     expect(entry.languages.en.page_count).toBe(8);
     const article = site.page('/articles/hostile-names/');
     expect(article).toMatch(/<article [^>]*data-pagefind-body data-pagefind-sort="date:2023-03-01" data-pagefind-filter="year:2023">/);
-    // Markup in a name reaches Pagefind as character references (see src/site/pagefind.ts).
+    // Markup in a name reaches Pagefind as character references (see src/site/render/pagefind.ts).
     expect(article).toContain('data-pagefind-filter="site:Evil &amp;amp;#34;Site&amp;amp;#34; &amp;amp;#60;b&amp;amp;#62;bold&amp;amp;#60;/b&amp;amp;#62;"');
     // A person of fewer articles than filterMinArticles is no filter; a topic always is.
     expect(article).toMatch(/<a href="\/people\/[^"]+\/">&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;<\/a>/);

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadArticles, readArticleText } from '../src/site/model.js';
+import { loadArticles, readArticleText } from '../src/site/read/model.js';
 
 const front = (extra: string) => `---
 title: T

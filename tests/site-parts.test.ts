@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bibtex, plainCitation } from '../src/site/citation.js';
-import { monthChart } from '../src/site/chart.js';
-import { describePublished, periodOf } from '../src/site/periods.js';
-import type { SiteArticle } from '../src/site/model.js';
+import { bibtex, plainCitation } from '../src/site/render/citation.js';
+import { monthChart } from '../src/site/render/chart.js';
+import { describePublished, periodOf } from '../src/site/index/periods.js';
+import type { SiteArticle } from '../src/site/read/model.js';
 
 const base: SiteArticle = {
   title: 'Costs rise 50% & more_{now}',

@@ -2,8 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite } from '../src/site/build.js';
-import { parseShard, sliceFor } from '../src/site/shard.js';
+import { buildSite } from '../src/site/run/build.js';
+import { parseShard, sliceFor } from '../src/site/run/shard.js';
 import { runIngest } from '../src/ingest/run/run.js';
 import { defaultDataDir } from '../src/data.js';
 import { defaultSettings } from '../src/ingest/settings.js';
@@ -49,7 +49,7 @@ describe('a site built in parts', () => {
     const env = { ...process.env };
     process.env.CLIPPINGS_SHARD = '2/2';
     try {
-      const { clippingsSite } = await import('../src/site/plugin.js');
+      const { clippingsSite } = await import('../src/site/run/plugin.js');
       const handlers: Record<string, (arg: unknown) => void> = {};
       const fake = { on: (name: string, f: (arg: unknown) => void) => (handlers[name] = f), ignores: { add() {} }, addPlugin() {}, addPassthroughCopy() {}, addCollection() {}, addTemplate() {} };
       clippingsSite(fake as never, { articles: join(root, 'none'), raw: join(root, 'none') });

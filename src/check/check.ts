@@ -5,7 +5,7 @@ import type { IngestData } from '../data.js';
 import { readState } from '../ingest/run/state.js';
 import { listCaptures } from '../ingest/run/listing.js';
 import { listConflicts, type Conflict } from '../review/review.js';
-import { loadArticles, readArticleText, type SiteArticle } from '../site/model.js';
+import { loadArticles, readArticleText, type SiteArticle } from '../site/read/model.js';
 import { nearDuplicates, sketch, type DuplicateGroup } from './duplicates.js';
 import type { CheckSettings } from './settings.js';
 

@@ -1,8 +1,8 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { sha256 } from '../article/hash.js';
 import { join, relative, sep } from 'node:path';
-import { locateRaw } from '../site/raw.js';
-import { loadArticles } from '../site/model.js';
+import { locateRaw } from '../site/read/raw.js';
+import { loadArticles } from '../site/read/model.js';
 
 /**
  * The archive's fixity manifest, `/manifest-sha256.txt` in the built site: one `sha256  path` line

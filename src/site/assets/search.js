@@ -35,7 +35,7 @@ await pagefind.options({ highlightParam: 'highlight', excerptLength: 30, noWorke
 const parts = await fetch(`${bundle}clippings-parts.json`).then((r) => (r.ok ? r.json() : []), () => []);
 for (const part of parts) await pagefind.mergeIndex(`${bundle}${part}`);
 
-/** Filter values are stored with the characters that matter as references (see src/site/pagefind.ts): shown as the characters. */
+/** Filter values are stored with the characters that matter as references (see src/site/render/pagefind.ts): shown as the characters. */
 const shown = (value) => value.replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)));
 const entity = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 const decode = (text) => text.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(\w+));/gi, (m, dec, hex, name) => (dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : (entity[name.toLowerCase()] ?? m)));

@@ -1,8 +1,8 @@
-import type { Archive } from '../archive.js';
+import type { Archive } from '../index/archive.js';
 import type { SiteConfig } from '../config.js';
-import { html } from '../html.js';
-import { shell } from '../layout.js';
-import { count } from '../parts.js';
+import { html } from '../render/html.js';
+import { shell } from '../render/layout.js';
+import { count } from '../render/parts.js';
 
 /** How the archive was made and what cleaning does, with every removal rule and its reason. */
 export function renderAbout(config: SiteConfig, archive: Archive, reasons: Map<string, string>): string {

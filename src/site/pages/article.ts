@@ -1,14 +1,14 @@
-import type { ArticleContext, Archive } from '../archive.js';
+import type { ArticleContext, Archive } from '../index/archive.js';
 import { absoluteUrl, linkUrl, type SiteConfig } from '../config.js';
-import { FACETS, type FacetKind } from '../facets.js';
-import { html, jsonScript, raw, type Html } from '../html.js';
-import { shell } from '../layout.js';
-import { articleList, count } from '../parts.js';
-import { describePublished, longDate } from '../periods.js';
-import { bibtex, plainCitation } from '../citation.js';
-import { firstSentence } from '../excerpt.js';
-import { filterAttribute } from '../pagefind.js';
-import type { ArticleText, SiteArticle } from '../model.js';
+import { FACETS, type FacetKind } from '../index/facets.js';
+import { html, jsonScript, raw, type Html } from '../render/html.js';
+import { shell } from '../render/layout.js';
+import { articleList, count } from '../render/parts.js';
+import { describePublished, longDate } from '../index/periods.js';
+import { bibtex, plainCitation } from '../render/citation.js';
+import { firstSentence } from '../render/excerpt.js';
+import { filterAttribute } from '../render/pagefind.js';
+import type { ArticleText, SiteArticle } from '../read/model.js';
 
 /** Everything the article layout needs besides the rendered text. */
 export interface ArticleView {

@@ -1,8 +1,8 @@
-import type { Archive } from '../archive.js';
+import type { Archive } from '../index/archive.js';
 import type { SiteConfig } from '../config.js';
-import { html } from '../html.js';
-import { shell } from '../layout.js';
-import { COLUMNS } from '../exports.js';
+import { html } from '../render/html.js';
+import { shell } from '../render/layout.js';
+import { COLUMNS } from '../render/exports.js';
 
 /** /data/: the archive's data for others, and how to check the copy in hand. */
 export function renderDataPage(config: SiteConfig, archive: Archive): string {

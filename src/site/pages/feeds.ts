@@ -1,8 +1,8 @@
 import { dateToRfc3339 } from '@11ty/eleventy-plugin-rss';
 import { linkUrl, type SiteConfig } from '../config.js';
-import { html } from '../html.js';
-import type { SiteArticle } from '../model.js';
-import type { Archive, Entry } from '../archive.js';
+import { html } from '../render/html.js';
+import type { SiteArticle } from '../read/model.js';
+import type { Archive, Entry } from '../index/archive.js';
 
 /** One feed: the whole archive's, or a topic's. */
 export interface Feed {

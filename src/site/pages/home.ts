@@ -1,10 +1,10 @@
-import type { Archive } from '../archive.js';
+import type { Archive } from '../index/archive.js';
 import type { SiteConfig } from '../config.js';
-import { FACET_KINDS, FACETS } from '../facets.js';
-import { html } from '../html.js';
-import { shell } from '../layout.js';
-import { monthChart } from '../chart.js';
-import { articleList, count, plural } from '../parts.js';
+import { FACET_KINDS, FACETS } from '../index/facets.js';
+import { html } from '../render/html.js';
+import { shell } from '../render/layout.js';
+import { monthChart } from '../render/chart.js';
+import { articleList, count, plural } from '../render/parts.js';
 
 /** The home page: what the archive is, its size, the newest articles, topics, the timeline. */
 export function renderHome(config: SiteConfig, archive: Archive): string {

@@ -1,10 +1,10 @@
 import { topicFeedPaths } from './feeds.js';
-import type { Archive, EntryPage, IndexPage, PeriodPage } from '../archive.js';
+import type { Archive, EntryPage, IndexPage, PeriodPage } from '../index/archive.js';
 import type { SiteConfig } from '../config.js';
-import { FACETS } from '../facets.js';
-import { html } from '../html.js';
-import { shell } from '../layout.js';
-import { articleList, count, pager, plural } from '../parts.js';
+import { FACETS } from '../index/facets.js';
+import { html } from '../render/html.js';
+import { shell } from '../render/layout.js';
+import { articleList, count, pager, plural } from '../render/parts.js';
 
 /** A facet's index (all topics, all people…), most articles first, paginated. */
 export function renderIndex(config: SiteConfig, archive: Archive, page: IndexPage): string {

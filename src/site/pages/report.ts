@@ -1,7 +1,7 @@
 import type { Health } from '../../check/check.js';
 import type { SiteConfig } from '../config.js';
-import { html, type Html } from '../html.js';
-import { shell } from '../layout.js';
+import { html, type Html } from '../render/html.js';
+import { shell } from '../render/layout.js';
 import { isHiddenPath } from '../../article/paths.js';
 
 /** Items of one list the page shows: the whole list is `npm run check -- --json`. */

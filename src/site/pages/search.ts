@@ -1,6 +1,6 @@
 import type { SiteConfig } from '../config.js';
-import { html } from '../html.js';
-import { shell } from '../layout.js';
+import { html } from '../render/html.js';
+import { shell } from '../render/layout.js';
 
 /**
  * The search page: a form that works as a link without JavaScript (`/search/?q=…`), and

@@ -1,5 +1,5 @@
 import { absoluteUrl, type SiteConfig } from '../config.js';
-import { html } from '../html.js';
+import { html } from '../render/html.js';
 
 /** Addresses per page of the sitemap: well under the protocol's 50,000, so no page grows large. */
 export const SITEMAP_SIZE = 10_000;

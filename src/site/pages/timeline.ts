@@ -1,10 +1,10 @@
-import type { Archive } from '../archive.js';
+import type { Archive } from '../index/archive.js';
 import type { SiteConfig } from '../config.js';
-import { html } from '../html.js';
-import { shell } from '../layout.js';
-import { monthChart } from '../chart.js';
-import { plural } from '../parts.js';
-import type { Period } from '../periods.js';
+import { html } from '../render/html.js';
+import { shell } from '../render/layout.js';
+import { monthChart } from '../render/chart.js';
+import { plural } from '../render/parts.js';
+import type { Period } from '../index/periods.js';
 
 /** The timeline: the chart, then years and their months with counts; the undated apart. */
 export function renderTimeline(config: SiteConfig, archive: Archive): string {

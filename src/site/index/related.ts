@@ -1,4 +1,4 @@
-import type { SiteArticle } from './model.js';
+import type { SiteArticle } from '../read/model.js';
 
 /**
  * Related articles: those sharing the most distinctive names and topics. Each shared key scores its

@@ -1,7 +1,7 @@
 import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
-import { sha256 } from '../article/hash.js';
-import { isHiddenPath } from '../article/paths.js';
+import { sha256 } from '../../article/hash.js';
+import { isHiddenPath } from '../../article/paths.js';
 import type { SiteArticle } from './model.js';
 
 /** The largest capture the site republishes (ingest reads none larger). */

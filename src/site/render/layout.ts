@@ -1,6 +1,6 @@
-import { absoluteUrl, type SiteConfig } from './config.js';
+import { absoluteUrl, type SiteConfig } from '../config.js';
 import { html, type Html } from './html.js';
-import { FACETS } from './facets.js';
+import { FACETS } from '../index/facets.js';
 
 /** What every page tells the shell about itself. */
 export interface PageMeta {

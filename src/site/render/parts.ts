@@ -1,7 +1,7 @@
 import { html, type Html } from './html.js';
-import type { SiteArticle } from './model.js';
-import type { Page } from './paginate.js';
-import { describePublished } from './periods.js';
+import type { SiteArticle } from '../read/model.js';
+import type { Page } from '../index/paginate.js';
+import { describePublished } from '../index/periods.js';
 
 /** A list of articles: title, date (or "undated"), source. */
 export function articleList(articles: SiteArticle[], heading?: string): Html {

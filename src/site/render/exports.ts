@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import { linkUrl, type SiteConfig } from './config.js';
-import type { SiteArticle } from './model.js';
+import { linkUrl, type SiteConfig } from '../config.js';
+import type { SiteArticle } from '../read/model.js';
 
 /**
  * The archive's metadata as data for others: `/data/articles.csv` and `/data/articles.json`, one

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { SiteArticle } from './model.js';
-import type { Derived } from './archive.js';
-import type { Health } from '../check/check.js';
+import type { Derived } from '../index/archive.js';
+import type { Health } from '../../check/check.js';
 
 const VERSION = 3;
 

@@ -1,4 +1,4 @@
-import type { SiteArticle } from './model.js';
+import type { SiteArticle } from '../read/model.js';
 
 /** A stretch of the timeline: a month, or a year for articles dated only to the year. */
 export interface Period {

@@ -1,4 +1,4 @@
-import { defaultDataDir, loadData } from '../data.js';
+import { defaultDataDir, loadData } from '../../data.js';
 
 /**
  * Canonical name → the other names it goes by (from `_data/aliases.json`), for readers and for

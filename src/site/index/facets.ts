@@ -1,6 +1,6 @@
-import { slugify } from '../article/slug.js';
-import { hash53 } from '../article/hash.js';
-import type { SiteArticle } from './model.js';
+import { slugify } from '../../article/slug.js';
+import { hash53 } from '../../article/hash.js';
+import type { SiteArticle } from '../read/model.js';
 
 /** The ways into the archive, each with an index page and a page per name. */
 export const FACETS = {

@@ -1,5 +1,5 @@
-import type { SiteArticle } from './model.js';
-import { describePublished, longDate } from './periods.js';
+import type { SiteArticle } from '../read/model.js';
+import { describePublished, longDate } from '../index/periods.js';
 
 /** What a citation needs besides the article: where the archive copy lives. */
 export interface CitationContext {

@@ -2,15 +2,15 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildArchive, derivedOf } from './archive.js';
-import { checkCollection } from '../check/check.js';
-import { loadCheckSettings } from '../check/settings.js';
-import { loadData } from '../data.js';
-import { loadSiteConfig, contentPaths } from './config.js';
-import { loadArticles } from './model.js';
-import { locateRaw } from './raw.js';
-import { writeSnapshot } from './snapshot.js';
-import { projectRoot } from '../root.js';
+import { buildArchive, derivedOf } from '../index/archive.js';
+import { checkCollection } from '../../check/check.js';
+import { loadCheckSettings } from '../../check/settings.js';
+import { loadData } from '../../data.js';
+import { loadSiteConfig, contentPaths } from '../config.js';
+import { loadArticles } from '../read/model.js';
+import { locateRaw } from '../read/raw.js';
+import { writeSnapshot } from '../read/snapshot.js';
+import { projectRoot } from '../../root.js';
 
 export interface BuildOptions {
   /** The output folder (default _site). */

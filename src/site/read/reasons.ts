@@ -1,5 +1,5 @@
-import { defaultDataDir, loadData } from '../data.js';
-import { RULE_REASONS } from '../article/rules.js';
+import { defaultDataDir, loadData } from '../../data.js';
+import { RULE_REASONS } from '../../article/rules.js';
 
 /**
  * Rule id → why it removes a line, for the ledger on article pages and the About page: the

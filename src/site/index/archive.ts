@@ -1,5 +1,5 @@
-import type { SiteConfig } from './config.js';
-import type { SiteArticle } from './model.js';
+import type { SiteConfig } from '../config.js';
+import type { SiteArticle } from '../read/model.js';
 import { ENTITY_KINDS, FACET_KINDS, FACETS, namesOf, slugsFor, type FacetKind } from './facets.js';
 import { paginate, type Page } from './paginate.js';
 import { newerFirst, relatedArticles } from './related.js';

@@ -1,9 +1,9 @@
 import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
-import { parseArticle } from '../article/parse.js';
-import { Ledger, type Frontmatter } from '../article/schema.js';
-import { slugify } from '../article/slug.js';
+import { parseArticle } from '../../article/parse.js';
+import { Ledger, type Frontmatter } from '../../article/schema.js';
+import { slugify } from '../../article/slug.js';
 
 /** Where the raw capture of an article is published, or why it is not. */
 export type RawCopy =

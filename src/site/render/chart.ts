@@ -1,5 +1,5 @@
 import { html, type Html } from './html.js';
-import { monthName, type Period } from './periods.js';
+import { monthName, type Period } from '../index/periods.js';
 import { plural } from './parts.js';
 
 const BAR = 12;
