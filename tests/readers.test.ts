@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yazl from 'yazl';
 import { readCaptures } from '../src/ingest/read/index.js';
+import { decodeWithout, inertRanges } from '../src/ingest/read/inert.js';
 import { ingestCapture, type Article } from '../src/ingest/pipeline.js';
 import { fixtures, project } from './helpers.js';
 import { page, warc } from './archives.js';
@@ -71,6 +72,23 @@ describe('saved pages', () => {
     expect(removed.where).toMatch(/h2$/);
     const lines = readFileSync(join(root, 'json-ld-article', 'input.html'), 'utf8').split('\n');
     expect(lines[removed.line - 1]).toContain('Most read');
+  });
+
+  it('keeps the raw line numbers of a page whose scripts, styles and SVG are left out before decoding', async () => {
+    const path = join(root, 'scripts-styles-and-svg', 'input.html');
+    const read = await readCaptures(path, 'input.html', project().read);
+    const lines = readFileSync(path, 'utf8').split('\n');
+    const blocks = read.captures[0]!.blocks;
+    expect(blocks.length).toBeGreaterThan(3);
+    for (const b of blocks) expect(lines[b.first - 1]).toContain(b.text.slice(0, 20));
+  });
+
+  it('leaves out only the bodies a browser never renders: not JSON-LD, not a comment, not an SVG that holds another', () => {
+    const page = Buffer.from('<script>a()</script><!-- <script> --><p>kept</p><script type="application/ld+json">{"x":1}</script><svg><svg><text>in</text></svg></svg><style>\np{}\n</style><scripts>custom</scripts><svg/><p>end</p>');
+    const ranges = inertRanges(page);
+    expect(ranges.map((r) => page.toString('utf8', r.start, r.end))).toEqual(['a()', '\np{}\n']);
+    expect(ranges[1]!.lines).toBe(2);
+    expect(decodeWithout(page, ranges)).toBe('<script></script><!-- <script> --><p>kept</p><script type="application/ld+json">{"x":1}</script><svg><svg><text>in</text></svg></svg><style>\n\n</style><scripts>custom</scripts><svg/><p>end</p>');
   });
 
   it('says a page without visible text is no article', async () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -22,6 +22,8 @@ export interface BenchOptions {
   baseline: boolean;
   /** The memory the bare tools may take, in GB (Node's heap for Eleventy, address space for Pagefind), so a run that needs more fails instead of taking the machine down. */
   bareMemory: number;
+  /** Saved pages (`.html`) to ingest as well, copied round-robin to `count` pages, each headline made unique. */
+  pages?: { dir: string; count: number };
   log: (line: string) => void;
 }
 
@@ -79,6 +81,13 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   const changed = changeOnePercent(files);
   await step('ingest, 1% changed', runScript(o.root, 'ingest', ingest), () => `${changed} captures changed`);
 
+  if (o.pages) {
+    const pagesRaw = join(o.work, 'pages-raw');
+    const n = copyPages(o.pages.dir, pagesRaw, o.pages.count);
+    execFileSync('sync');
+    if (n > 0) await step('ingest, saved pages (HTML), cold', runScript(o.root, 'ingest', ['--from', pagesRaw, '--out', join(o.work, 'pages-articles'), '--quiet']), (c) => `${n} pages, ${(n / c.seconds).toFixed(0)} pages/s`);
+  }
+
   const env = { CLIPPINGS_ARTICLES: articles, CLIPPINGS_RAW: raw };
   await step('site (Eleventy)', runScript(o.root, 'site', [`--output=${site}`], env));
   await step('search (Pagefind)', runScript(o.root, 'search', ['--site', site], env));
@@ -113,6 +122,18 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   return result;
 }
 
+
+/**
+ * `count` saved pages from the pages of `dir`, round-robin, each with its own headline (so none
+ * is a duplicate of another): how many were written.
+ */
+function copyPages(dir: string, to: string, count: number): number {
+  const pages = readdirSync(dir).filter((f) => /\.html?$/i.test(f)).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
+  if (pages.length === 0) return 0;
+  mkdirSync(to, { recursive: true });
+  for (let i = 0; i < count; i++) writeFileSync(join(to, `page-${String(i).padStart(6, '0')}.html`), pages[i % pages.length]!.replace(/<h1([^>]*)>/i, `<h1$1>Copy ${i}: `));
+  return count;
+}
 
 /** The Pagefind executable the npm package installed for this platform. */
 function pagefindBinary(root: string): string | undefined {

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { decodeWithout, inertRanges } from './inert.js';
 
 /** The outcome of decoding one raw file: text ready for the stages, or a reason to skip it. */
 export type Decoded =
@@ -38,21 +39,26 @@ export function decode(bytes: Uint8Array, maxControlShare = 0.01): Decoded {
 /**
  * Bytes of markup (a saved page) → text, with the same choice of encoding as `decode`, but no
  * normalising of the whole: a page's text is normalised block by block (`normaliseLine`,
- * `stripControls`), which is where it matters and costs a tenth.
+ * `stripControls`), which is where it matters and costs a tenth. A page in UTF-8 (nearly all)
+ * is decoded without the bodies of its scripts, styles and SVG (`inert.ts`).
  */
 export function decodeMarkup(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) return { ok: false, reason: 'empty file (0 bytes)' };
   const warnings: string[] = [];
-  const decoded = decodeBytes(bytes, warnings);
+  const decoded = decodeBytes(bytes, warnings, (buf) => decodeWithout(buf, inertRanges(buf)));
   if (!decoded) return { ok: false, reason: 'binary file (not text in any known encoding)' };
   const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
   if (isBinary(text.length > 65536 ? text.slice(0, 65536) : text, 0.01)) return { ok: false, reason: `binary file (control characters; read as ${decoded.encoding})` };
   return { ok: true, text, encoding: decoded.encoding, warnings };
 }
 
-function decodeBytes(bytes: Uint8Array, warnings: string[]): { text: string; encoding: string } | undefined {
+/** Valid UTF-8 → text; the whole of it unless the caller leaves parts out. */
+type Utf8Decoder = (buf: Buffer) => string;
+const wholeUtf8: Utf8Decoder = (buf) => buf.toString('utf8');
+
+function decodeBytes(bytes: Uint8Array, warnings: string[], utf8: Utf8Decoder = wholeUtf8): { text: string; encoding: string } | undefined {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return utf8WithRepairs(buf.subarray(3), warnings);
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return utf8WithRepairs(buf.subarray(3), warnings, utf8);
   if (buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
   if (buf[0] === 0xfe && buf[1] === 0xff) return { text: iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
   if (buf.includes(0)) {
@@ -61,7 +67,7 @@ function decodeBytes(bytes: Uint8Array, warnings: string[]): { text: string; enc
   }
   // isUtf8 validates in native code, and toString decodes at memory speed: far faster than a
   // fatal TextDecoder on a page of several hundred kilobytes.
-  if (isUtf8(buf)) return { text: buf.toString('utf8'), encoding: 'utf-8' };
+  if (isUtf8(buf)) return { text: utf8(buf), encoding: 'utf-8' };
   // Not valid UTF-8. Text that is UTF-8 but for a few stray bytes stays UTF-8; text in a legacy
   // encoding (Windows-1252 above all) almost never forms a valid multi-byte sequence.
   const { valid, invalid } = utf8Sequences(buf);
@@ -72,8 +78,8 @@ function decodeBytes(bytes: Uint8Array, warnings: string[]): { text: string; enc
 }
 
 /** UTF-8 with each invalid byte replaced by U+FFFD, and a warning that says how many and where. */
-function utf8WithRepairs(buf: Buffer, warnings: string[]): { text: string; encoding: string } {
-  if (isUtf8(buf)) return { text: buf.toString('utf8'), encoding: 'utf-8' };
+function utf8WithRepairs(buf: Buffer, warnings: string[], utf8: Utf8Decoder = wholeUtf8): { text: string; encoding: string } {
+  if (isUtf8(buf)) return { text: utf8(buf), encoding: 'utf-8' };
   {
     const { invalid, firstInvalid } = utf8Sequences(buf);
     let line = 1;
