@@ -7,7 +7,7 @@ import { runIngest, FatalError, InterruptedError } from '../src/ingest/run/run.j
 import { printable } from '../src/ingest/run/printable.js';
 import { formatSummary } from '../src/ingest/run/report.js';
 import { defaultSettings } from '../src/ingest/settings.js';
-import { defaultDataDir } from '../src/data.js';
+import { defaultDataDir } from '../src/data-files.js';
 import { writeAtomic } from '../src/ingest/write/atomic.js';
 
 const HELP = `Usage: npm run ingest -- [options]

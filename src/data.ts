@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from './root.js';
 import { z } from 'zod';
+import { defaultDataDir } from './data-files.js';
 
-/** The project's `_data/` folder: vocabulary, signatures, aliases and taxonomy. */
-export const defaultDataDir = join(projectRoot, '_data');
+export { defaultDataDir, INGEST_DATA_FILES } from './data-files.js';
 
 const Rule = z.object({
   id: z.string().regex(/^[a-z-]+$/),
@@ -85,9 +84,6 @@ export function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): T 
   if (!parsed.success) throw new Error(`${path}: invalid data: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
-
-/** The data files ingest reads: what its output depends on besides the captures, code and settings. */
-export const INGEST_DATA_FILES = ['boilerplate.json', 'sources.json', 'aliases.json', 'topics.json'] as const;
 
 /** Reads and validates the data files; throws an error naming the file and the problem. */
 export function loadData(dir = defaultDataDir): IngestData {

@@ -3,6 +3,7 @@ import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runIngest } from '../src/ingest/run/run.js';
+import { readState } from '../src/ingest/run/state.js';
 import { defaultSettings } from '../src/ingest/settings.js';
 import { defaultDataDir } from '../src/data.js';
 import { seedsDir } from './helpers.js';
@@ -47,6 +48,44 @@ describe('a run over captures that have not changed', () => {
     expect((await run(from, out, data)).made).toBe(0);
     appendFileSync(join(data, 'topics.json'), '\n');
     expect((await run(from, out, data)).made).toBe(4);
+  });
+
+  it('stops on a data file made invalid since the last run, though no capture changed', async () => {
+    const { from, out } = collection();
+    const data = join(temp(), 'data');
+    cpSync(defaultDataDir, data, { recursive: true });
+    await run(from, out, data);
+    writeFileSync(join(data, 'topics.json'), JSON.stringify({ topics: [{ id: 42 }] }));
+    await expect(run(from, out, data)).rejects.toThrow(/topics\.json: invalid data/);
+  });
+
+  it('reads the state an older version wrote (every value written out) and makes nothing again', async () => {
+    const { from, out } = collection();
+    await run(from, out);
+    const { state } = readState(out);
+    // Version 2 wrote each article's entry whole; its file entries are left out, so every file is read once more.
+    writeFileSync(stateFile(out), JSON.stringify({ version: 2, files: {}, articles: state.articles }));
+    const second = await run(from, out);
+    expect(second.read).toBe(4);
+    expect(second.made).toBe(0);
+    expect(second.report.counts.unchanged).toBe(4);
+  });
+
+  it('writes each name, stamp and fingerprint once where many entries share it, and reads them back whole', async () => {
+    const { from, out } = collection();
+    await run(from, out);
+    const stored = JSON.parse(readFileSync(stateFile(out), 'utf8'));
+    expect(stored.version).toBe(3);
+    expect(typeof stored.fingerprint).toBe('string');
+    const entries = Object.values(stored.articles) as { names: unknown[]; fingerprint?: string; source?: string }[];
+    expect(entries.every((a) => a.fingerprint === undefined && a.source === undefined && a.names.every((n) => typeof n === 'number'))).toBe(true);
+    const { state } = readState(out);
+    const article = Object.values(state.articles)[0]!;
+    expect(article.fingerprint).toBe(stored.fingerprint);
+    expect(article.source).toMatch(/^[0-9a-f]{64}$/);
+    expect(article.names!.length).toBeGreaterThan(0);
+    expect(article.names!.every((n) => stored.names.includes(n))).toBe(true);
+    expect(Object.values(state.files)[0]!.stamp).toEqual(expect.objectContaining({ size: expect.any(Number), mtime: expect.any(Number), ctime: expect.any(Number), ino: expect.any(Number) }));
   });
 
   it('reads a file whose stamp changed, and keeps its article when its bytes did not', async () => {

@@ -4,9 +4,10 @@ import { RepetitionIndex } from '../clean/repetition.js';
 import { listCaptures } from './listing.js';
 import { sha256 } from '../../article/hash.js';
 import { removeTemporaries } from '../write/atomic.js';
-import { Journal, readState, writeState, type FileEntry, type StateEntry } from './state.js';
+import { Journal, readState, writeState, type FileEntry, type State, type StateEntry } from './state.js';
 import { acquireLock } from './lock.js';
-import { INGEST_DATA_FILES, loadData } from '../../data.js';
+import { dataFingerprint } from '../../data-files.js';
+import type { TopicSpec } from '../../data.js';
 import { Work } from './work.js';
 import { stampOf, vouches, type Stamp } from '../read/stamp.js';
 import type { Decision, Done, FileWork, Summary } from './pool.js';
@@ -86,10 +87,13 @@ async function locked(from: string, out: string, options: RunOptions): Promise<R
   const { settings, signal } = options;
   let loaded;
   let data;
+  // What every article depends on besides its capture and the repetition index: code, settings, data.
+  let fingerprint: string;
   try {
     removeTemporaries(out);
     loaded = readState(out);
-    data = loadData(options.dataDir);
+    fingerprint = sha256(JSON.stringify([CODE_VERSION, settings, dataFingerprint(options.dataDir)]));
+    data = await dataFor(options.dataDir, fingerprint, loaded.state);
   } catch (error) {
     throw new FatalError((error as Error).message);
   }
@@ -97,8 +101,6 @@ async function locked(from: string, out: string, options: RunOptions): Promise<R
   // Whether this run changed what the state says; until that is known, it is written.
   let changed = true;
   const { tasks, skipped } = listCaptures(from);
-  // What every article depends on besides its capture and the repetition index: code, settings, data.
-  const fingerprint = sha256(JSON.stringify([CODE_VERSION, settings, dataFingerprint(options.dataDir)]));
   const journal = new Journal(out);
   const work = new Work(options, out);
   let progress = 0;
@@ -276,7 +278,13 @@ function claimSlug(slug: string, file: string, owners: Map<string, string>): str
   return candidate;
 }
 
-/** The data ingest reads, as one hash: the site's or the check's settings changing redoes nothing. */
-function dataFingerprint(dir: string): string {
-  return sha256(INGEST_DATA_FILES.map((f) => `${f}\n${readFileSync(join(dir, f), 'utf8')}`).join('\n'));
+/**
+ * What the run needs of the data itself (the topics, for the report). Data files byte for byte
+ * those a run already validated (the state holds entries made with this very fingerprint) are
+ * not validated again: the schemas, and zod with them, are loaded only for data that is new.
+ */
+async function dataFor(dir: string, fingerprint: string, state: State): Promise<{ topics: TopicSpec[] }> {
+  const seen = Object.values(state.files).some((f) => f.fingerprint === fingerprint) || Object.values(state.articles).some((a) => a.fingerprint === fingerprint);
+  if (seen) return { topics: (JSON.parse(readFileSync(join(dir, 'topics.json'), 'utf8')) as { topics: TopicSpec[] }).topics };
+  return (await import('../../data.js')).loadData(dir);
 }

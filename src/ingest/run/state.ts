@@ -39,9 +39,34 @@ export interface FileEntry {
   skipped: Skip[];
 }
 
-/** A FileEntry as the state file holds it: keys as [offset, count] into the keys file, the id left out when it is the file's. */
-interface StoredFile extends Omit<FileEntry, 'captures'> {
+/** A stamp as the state file holds it: [size, mtime, ino], and the ctime after them when it is not the mtime. */
+type StoredStamp = [number, number, number] | [number, number, number, number];
+const storeStamp = (s: Stamp): StoredStamp => (s.ctime === s.mtime ? [s.size, s.mtime, s.ino] : [s.size, s.mtime, s.ino, s.ctime]);
+const loadStamp = (s: StoredStamp | Stamp | undefined): Stamp | undefined => (Array.isArray(s) ? { size: s[0], mtime: s[1], ctime: s[3] ?? s[1], ino: s[2] } : s);
+
+/**
+ * A FileEntry as the state file holds it (version 3): the stamp as an array, keys as [offset,
+ * count] into the keys file; the id left out when it is the file's, the fingerprint when it is
+ * the state's, the skips when there are none.
+ */
+interface StoredFile {
+  stamp: StoredStamp;
+  fingerprint?: string;
   captures: { id?: string; sha256: string; keys: [number, number] }[];
+  skipped?: Skip[];
+}
+
+/**
+ * A StateEntry as the state file holds it (version 3): the source left out when it is its
+ * capture's hash as last read, the fingerprint when it is the state's, no warnings when none;
+ * names as numbers into the state's table of names (a name stands in many articles: a third of
+ * the file was names written out again and again).
+ */
+interface StoredArticle extends Omit<StateEntry, 'written' | 'source' | 'fingerprint' | 'names'> {
+  source?: string;
+  fingerprint?: string;
+  written?: StoredStamp;
+  names?: number[] | string[];
 }
 
 export interface State {
@@ -97,10 +122,12 @@ export function readState(outDir: string): LoadedState {
       time = statSync(path).mtimeMs;
       // Latin-1 is the cheapest decoding; anything beyond ASCII is then decoded as UTF-8 after all.
       const bytes = readFileSync(path);
-      const read = JSON.parse(isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8')) as { version?: number; articles?: Record<string, StateEntry>; files?: Record<string, StoredFile>; keys?: string };
-      if ((read.version !== 1 && read.version !== 2) || typeof read.articles !== 'object' || read.articles === null) throw new Error('unknown state version');
+      const read = JSON.parse(isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8')) as { version?: number; articles?: Record<string, StateEntry | StoredArticle>; files?: Record<string, StoredFile>; keys?: string; fingerprint?: string; names?: string[] };
+      if ((read.version !== 1 && read.version !== 2 && read.version !== 3) || typeof read.articles !== 'object' || read.articles === null) throw new Error('unknown state version');
       // A state of version 1 knows the articles but not the files: every file is read once more.
-      state = { version: 2, files: read.version === 2 ? readFiles(outDir, read.files, read.keys) : {}, articles: read.articles };
+      // Version 2 wrote every value out; version 3 leaves out what the state says once.
+      const files = read.version === 1 ? {} : readFiles(outDir, read.files, read.keys, read.fingerprint);
+      state = { version: 2, files, articles: read.version === 3 ? loadArticles(read.articles as Record<string, StoredArticle>, read.files ?? {}, read.fingerprint ?? '', read.names ?? []) : (read.articles as Record<string, StateEntry>) };
     } catch (error) {
       throw new Error(`${path}: cannot read the ingest state (${(error as Error).message}); move it aside to start afresh`);
     }
@@ -125,7 +152,7 @@ export function readState(outDir: string): LoadedState {
 }
 
 /** The files' entries with their keys, or none (every file read again) when the keys file is missing or not the one named. */
-function readFiles(outDir: string, stored: Record<string, StoredFile> | undefined, keysName: string | undefined): Record<string, FileEntry> {
+function readFiles(outDir: string, stored: Record<string, StoredFile> | undefined, keysName: string | undefined, fingerprint: string | undefined): Record<string, FileEntry> {
   const named = typeof keysName === 'string' ? KEYS_FILE.exec(keysName) : null;
   if (!stored || typeof stored !== 'object' || !named) return {};
   let bytes: Buffer;
@@ -138,28 +165,81 @@ function readFiles(outDir: string, stored: Record<string, StoredFile> | undefine
   // An aligned copy: a Buffer may start at any byte of its pool.
   const all = new Float64Array(bytes.length >> 3);
   new Uint8Array(all.buffer).set(bytes.subarray(0, all.length * 8));
-  const files: Record<string, FileEntry> = {};
-  for (const [file, f] of Object.entries(stored)) {
-    files[file] = { ...f, captures: f.captures.map((c) => ({ id: c.id ?? file, sha256: c.sha256, keys: all.subarray(c.keys[0], c.keys[0] + c.keys[1]) })) };
+  // The parsed objects are completed in place: copying 10,000 entries costs more than parsing them.
+  const files = stored as unknown as Record<string, FileEntry>;
+  for (const file in stored) {
+    const f = stored[file]!;
+    (f as unknown as FileEntry).stamp = loadStamp(f.stamp)!;
+    f.fingerprint ??= fingerprint ?? '';
+    f.skipped ??= [];
+    for (const c of f.captures as { id?: string; keys: [number, number] | Float64Array }[]) {
+      c.id ??= file;
+      const [at, n] = c.keys as [number, number];
+      c.keys = all.subarray(at, at + n);
+    }
   }
   return files;
+}
+
+/** The article entries of a version 3 state, with what it left out put back. */
+function loadArticles(stored: Record<string, StoredArticle>, files: Record<string, StoredFile>, fingerprint: string, names: string[]): Record<string, StateEntry> {
+  // From the state itself, not its keys file: an article still vouches when the keys are lost.
+  const hashes = new Map<string, string>();
+  for (const [file, f] of Object.entries(files)) for (const c of f.captures ?? []) hashes.set(c.id ?? file, c.sha256);
+  for (const id in stored) {
+    const a = stored[id]!;
+    a.source ??= hashes.get(id) ?? '';
+    a.fingerprint ??= fingerprint;
+    a.warnings ??= [];
+    if (a.names) for (let i = 0; i < a.names.length; i++) if (typeof a.names[i] === 'number') a.names[i] = names[a.names[i] as number] ?? '';
+    if (a.written) (a as unknown as StateEntry).written = loadStamp(a.written);
+  }
+  return stored as unknown as Record<string, StateEntry>;
 }
 
 /** Writes the snapshot (paths sorted) and its keys, then drops the journal it includes and the keys of the snapshot before. */
 export function writeState(outDir: string, state: State): void {
   const byPath = <T>(record: Record<string, T>) => Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const fingerprint = commonest([...Object.values(state.files), ...Object.values(state.articles)].map((e) => e.fingerprint));
+  const hashes = new Map<string, string>();
   const files: Record<string, StoredFile> = {};
   const chunks: Float64Array[] = [];
   let offset = 0;
   for (const [file, f] of byPath(state.files)) {
     files[file] = {
-      ...f,
+      stamp: storeStamp(f.stamp),
+      ...(f.fingerprint === fingerprint ? {} : { fingerprint: f.fingerprint }),
       captures: f.captures.map((c) => {
         const at = offset;
         chunks.push(c.keys);
         offset += c.keys.length;
+        hashes.set(c.id, c.sha256);
         return { ...(c.id === file ? {} : { id: c.id }), sha256: c.sha256, keys: [at, c.keys.length] };
       }),
+      ...(f.skipped.length ? { skipped: f.skipped } : {}),
+    };
+  }
+  // The table of names, in order of first use (articles in path order): the same state, the same file.
+  const nameTable: string[] = [];
+  const nameIndex = new Map<string, number>();
+  const indexOf = (name: string) => {
+    let i = nameIndex.get(name);
+    if (i === undefined) {
+      nameIndex.set(name, (i = nameTable.length));
+      nameTable.push(name);
+    }
+    return i;
+  };
+  const articles: Record<string, StoredArticle> = {};
+  for (const [id, a] of byPath(state.articles)) {
+    const { written, source, fingerprint: own, warnings, names, ...rest } = a;
+    articles[id] = {
+      ...rest,
+      ...(names ? { names: names.map(indexOf) } : {}),
+      ...(source === hashes.get(id) ? {} : { source }),
+      ...(own === fingerprint ? {} : { fingerprint: own }),
+      ...(warnings?.length ? { warnings } : {}),
+      ...(written ? { written: storeStamp(written) } : {}),
     };
   }
   const all = new Float64Array(offset);
@@ -172,9 +252,25 @@ export function writeState(outDir: string, state: State): void {
   const keys = `.ingest-keys-${sha256(bytes).slice(0, 16)}.bin`;
   if (!existsSync(join(outDir, keys))) writeAtomic(join(outDir, keys), bytes);
   // One line: this file is the machine's, and 100,000 articles make it large.
-  writeAtomic(join(outDir, STATE_FILE), `${JSON.stringify({ version: 2, keys, files, articles: Object.fromEntries(byPath(state.articles)) })}\n`);
+  writeAtomic(join(outDir, STATE_FILE), `${JSON.stringify({ version: 3, keys, fingerprint, names: nameTable, files, articles })}\n`);
   rmSync(join(outDir, JOURNAL_FILE), { force: true });
   for (const name of readdirSync(outDir)) if (KEYS_FILE.test(name) && name !== keys) rmSync(join(outDir, name), { force: true });
+}
+
+/** The value most entries have (the first of equals in order), or '' for none. */
+function commonest(values: string[]): string {
+  const counts = new Map<string, number>();
+  let best = '';
+  let most = 0;
+  for (const v of values) {
+    const n = (counts.get(v) ?? 0) + 1;
+    counts.set(v, n);
+    if (n > most) {
+      best = v;
+      most = n;
+    }
+  }
+  return best;
 }
 
 /** The journal of the current run, appended to by whichever thread writes an article. */

@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { WorkerPool, summarise, type Decision, type Done, type FileWork, type Summary } from './pool.js';
 import { entryFor, type Journal, type StateEntry } from './state.js';
-import { stampAfterWrite, writeArticle } from '../write/store.js';
 import type { Compiled } from '../pipeline.js';
 import type { FileTask, ScanResult } from './tasks.js';
 import type { IngestSettings } from '../settings.js';
@@ -20,7 +19,7 @@ export interface WorkOptions {
  */
 export class Work {
   private pool?: WorkerPool;
-  private local?: { compiled: Compiled; tasks: typeof import('./tasks.js') };
+  private local?: { compiled: Compiled; tasks: typeof import('./tasks.js'); store: typeof import('../write/store.js') };
   private keys: number[] = [];
   private fingerprint = '';
 
@@ -41,10 +40,10 @@ export class Work {
     return this.pool;
   }
 
-  private async inThread(): Promise<{ compiled: Compiled; tasks: typeof import('./tasks.js') }> {
+  private async inThread(): Promise<{ compiled: Compiled; tasks: typeof import('./tasks.js'); store: typeof import('../write/store.js') }> {
     if (!this.local) {
-      const tasks = await import('./tasks.js');
-      this.local = { compiled: tasks.compile(this.options.dataDir, this.options.settings), tasks };
+      const [tasks, store] = await Promise.all([import('./tasks.js'), import('../write/store.js')]);
+      this.local = { compiled: tasks.compile(this.options.dataDir, this.options.settings), tasks, store };
     }
     return this.local;
   }
@@ -70,7 +69,8 @@ export class Work {
     if (total === 0) return;
     const pool = this.startPool(todo.length);
     if (pool) return pool.ingest(todo, decide, onDone, signal);
-    const { compiled, tasks } = await this.inThread();
+    const { compiled, tasks, store } = await this.inThread();
+    const { stampAfterWrite, writeArticle } = store;
     for (const { task, wanted } of todo) {
       if (signal?.aborted) break;
       for (const made of await tasks.ingestTask(task, compiled, repeated, new Set(wanted))) {
