@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +47,8 @@ describe('indexSite', () => {
       expect(existsSync(join(dir, 'pagefind', part, 'pagefind.js'))).toBe(false);
     }
     expect(existsSync(join(dir, 'pagefind', 'pagefind.js'))).toBe(true);
+    // Each part is read from a scratch folder of links inside the site, gone once it is indexed.
+    expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 
   it('indexes one part at a time into the same files as all parts at once, so parts can run as jobs of their own', async () => {

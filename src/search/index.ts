@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, isAbsolute, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { stabilise } from './stable.js';
@@ -77,21 +77,36 @@ function articlePages(siteDir: string): string[] {
   return out;
 }
 
-/** One Pagefind process over some pages: their bundle, by path. */
+/**
+ * One Pagefind process over some pages: their bundle, by path. Pagefind reads a folder itself,
+ * on every core (measured: 2.5× faster than handing it the pages one by one through its
+ * service, which works them one at a time), so a part is given as a folder: hard links to its
+ * pages under their site paths, in a scratch folder inside the site that goes when the part is done.
+ */
 async function indexPart(siteDir: string, pages: string[], language: string): Promise<Map<string, Uint8Array>> {
+  const input = join(siteDir, `.pagefind-input-${process.pid}`);
   try {
+    rmSync(input, { recursive: true, force: true });
+    for (const page of pages) {
+      const target = join(input, page);
+      mkdirSync(dirname(target), { recursive: true });
+      try {
+        linkSync(join(siteDir, page), target);
+      } catch {
+        copyFileSync(join(siteDir, page), target); // a file system without hard links
+      }
+    }
     const created = await pagefind.createIndex({ forceLanguage: language.slice(0, 2) });
     if (!created.index || created.errors.length > 0) throw new Error(`Pagefind could not start: ${created.errors.join('; ') || 'no index'}`);
     const { index } = created;
-    for (const page of pages) {
-      const added = await index.addHTMLFile({ url: `/${page.replace(/index\.html$/, '')}`, content: readFileSync(join(siteDir, page), 'utf8') });
-      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${page}: ${added.errors.join('; ')}`);
-    }
+    const added = await index.addDirectory({ path: input });
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index the pages: ${added.errors.join('; ')}`);
     const got = await index.getFiles();
     if (got.errors.length > 0) throw new Error(`Pagefind could not make its bundle: ${got.errors.join('; ')}`);
     return new Map(got.files.map((f) => [f.path.replace(/^\/+/, ''), f.content]));
   } finally {
     await pagefind.close();
+    rmSync(input, { recursive: true, force: true });
   }
 }
 
