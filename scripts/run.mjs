@@ -17,6 +17,8 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** The modules under src/ that worker threads start from (src/threads.ts): each is an entry of the build. */
+const WORKERS = ['ingest/run/worker', 'site/run/prepare-worker'];
 const cache = join(root, 'node_modules', '.cache', 'clippings');
 
 function sources() {
@@ -42,7 +44,7 @@ async function compiled() {
   const { build } = await import('esbuild');
   const temporary = `${dir}.tmp-${process.pid}`;
   rmSync(temporary, { recursive: true, force: true });
-  const entryPoints = files.filter((f) => f.startsWith(join(root, 'scripts'))).concat(join(root, 'src', 'ingest', 'run', 'worker.ts'));
+  const entryPoints = files.filter((f) => f.startsWith(join(root, 'scripts'))).concat(WORKERS.map((w) => join(root, 'src', `${w}.ts`)));
   await build({
     entryPoints,
     outdir: temporary,

@@ -1,7 +1,5 @@
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { buildDir } from '../../root.js';
+import { workerEntry } from '../../threads.js';
 import type { FileTask, ScanResult } from './tasks.js';
 import type { IngestSettings } from '../settings.js';
 import type { StateEntry } from './state.js';
@@ -74,13 +72,7 @@ export class WorkerPool {
   private readonly scannedBy = new Map<string, number>();
 
   constructor(size: number, dataDir: string, settings: IngestSettings, out: string) {
-    // Run from TypeScript (tsx), a worker thread must register tsx before loading its module;
-    // compiled (scripts/run.mjs), the worker is its own bundle in the build.
-    const typescript = import.meta.url.endsWith('.ts');
-    const module = buildDir ? pathToFileURL(join(buildDir, 'src', 'ingest', 'run', 'worker.js')).href : new URL(typescript ? './worker.ts' : './worker.js', import.meta.url).href;
-    const entry = typescript
-      ? new URL(`data:text/javascript,${encodeURIComponent(`import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(module)});`)}`)
-      : new URL(module);
+    const entry = workerEntry('ingest/run/worker');
     this.workers = Array.from({ length: size }, () => new Worker(entry, { workerData: { dataDir, settings, out } }));
     this.ready = this.workers.map(
       (w) =>
