@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yazl from 'yazl';
@@ -89,6 +90,24 @@ describe('saved pages', () => {
     expect(ranges.map((r) => page.toString('utf8', r.start, r.end))).toEqual(['a()', '\np{}\n']);
     expect(ranges[1]!.lines).toBe(2);
     expect(decodeWithout(page, ranges)).toBe('<script></script><!-- <script> --><p>kept</p><script type="application/ld+json">{"x":1}</script><svg><svg><text>in</text></svg></svg><style>\n\n</style><scripts>custom</scripts><svg/><p>end</p>');
+  });
+
+  it('names each block by its element and the three block elements above it', async () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'page.html'), '<html><body><div id="page"><article><section class=" body text"><p>First <b>words</b> of the story.</p><figure><figcaption class="cap">A caption</figcaption></figure></section></article></div></body></html>');
+    const read = await readCaptures(join(dir, 'page.html'), 'page.html', project().read);
+    expect(read.captures[0]!.blocks.map((b) => [b.text, b.where])).toEqual([
+      ['First words of the story.', 'div>article>section>p'],
+      ['A caption', 'article>section>figure>figcaption.cap'],
+    ]);
+  });
+
+  it('keeps the hash and size of what it read, not the bytes (a page is read once a run, and held)', async () => {
+    const path = join(root, 'json-ld-article', 'input.html');
+    const capture = (await readCaptures(path, 'input.html', project().read)).captures[0]!;
+    const bytes = readFileSync(path);
+    expect(capture.fixity).toEqual({ sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.byteLength });
+    expect(Object.values(capture).some((v) => v instanceof Uint8Array)).toBe(false);
   });
 
   it('says a page without visible text is no article', async () => {

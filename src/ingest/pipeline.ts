@@ -1,4 +1,3 @@
-import { sha256 } from '../article/hash.js';
 import { clean } from './clean/clean.js';
 import { findDates } from './describe/dates.js';
 import { extractEntities } from './describe/entities.js';
@@ -76,7 +75,7 @@ export function ingestCapture(capture: Capture, c: Compiled, repeated?: (text: s
 
   const frontmatter: Frontmatter = {
     title,
-    slug: slugify(title) || `article-${sha256(capture.bytes).slice(0, 8)}`,
+    slug: slugify(title) || `article-${capture.fixity.sha256.slice(0, 8)}`,
     ...published,
     ...(given.modified ? { modified: given.modified.value } : {}),
     ...(captured ? { captured } : {}),
@@ -92,8 +91,8 @@ export function ingestCapture(capture: Capture, c: Compiled, repeated?: (text: s
     source: {
       file: capture.file,
       ...(capture.record ? { record: capture.record } : {}),
-      sha256: sha256(capture.bytes),
-      bytes: capture.bytes.byteLength,
+      sha256: capture.fixity.sha256,
+      bytes: capture.fixity.size,
       ...(given.url ? { url: given.url.value } : {}),
     },
   };

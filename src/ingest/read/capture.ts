@@ -1,5 +1,6 @@
 import type { Block } from '../clean/blocks.js';
 import type { Stamp } from './stamp.js';
+import { sha256 } from '../../article/hash.js';
 
 /** A value the source states about itself, and where it was read ("JSON-LD datePublished", "WARC-Date"). */
 export interface Stated<T> {
@@ -39,8 +40,11 @@ export interface Capture {
   /** Which record of the file, for files of several captures ("line 12", a WARC-Record-ID). */
   record?: string;
   format: 'text' | 'html' | 'jsonl' | 'warc';
-  /** The capture's own bytes (the file, the JSON line, the record's payload): its fixity. */
-  bytes: Uint8Array;
+  /**
+   * The fixity of the capture's own bytes (the file, the JSON line, the record's payload), taken
+   * once as it is read: the bytes themselves are not kept (a saved page's are 360 kB).
+   */
+  fixity: Fixity;
   /** The blocks of visible text, each with the raw line (and, from HTML, the element) it came from; their words are counted by the pipeline (`fillWords`). */
   blocks: Block[];
   /** The visible text, for the signatures that name a source. */
@@ -48,6 +52,16 @@ export interface Capture {
   given: Given;
   /** What reading it repaired or noticed (stray bytes, control characters). */
   warnings: string[];
+}
+
+/** SHA-256 and size of a capture's bytes. */
+export interface Fixity {
+  sha256: string;
+  size: number;
+}
+
+export function fixityOf(bytes: Uint8Array): Fixity {
+  return { sha256: sha256(bytes), size: bytes.byteLength };
 }
 
 /** A file or a record that becomes no article, and why. */

@@ -4,7 +4,7 @@ import { Parser } from 'htmlparser2';
 import { normaliseLine, type Block } from '../clean/blocks.js';
 import { decodeMarkup, stripControls } from './decode.js';
 import { givenFromMarkup, type PageMarkup } from './meta.js';
-import type { Capture, Given, ReadLimits, ReadResult, Skip } from './capture.js';
+import { fixityOf, type Capture, type Given, type ReadLimits, type ReadResult, type Skip } from './capture.js';
 import type { ReaderInput } from './index.js';
 
 /** Never-rendered content, skipped with everything inside. */
@@ -31,6 +31,24 @@ interface Open {
   article: boolean;
   /** Its class or id has a word that marks the page's chrome. */
   chromeClass: boolean;
+  /** The nearest block element at or above it, for the path of the text it holds. */
+  block?: OpenBlock;
+}
+
+/** A block element as a block's path names it; the path is made only for blocks with text. */
+interface OpenBlock {
+  tag: string;
+  id?: string;
+  class?: string;
+  parent?: OpenBlock;
+}
+
+/** `div>article>p.lede`: the block element and up to three block elements above it. */
+function pathOf(b: OpenBlock): string {
+  const label = `${b.tag}${b.id ? `#${b.id}` : b.class ? `.${b.class.trim().split(/\s+/)[0]}` : ''}`;
+  const parents: string[] = [];
+  for (let p = b.parent; p && parents.length < 3; p = p.parent) parents.unshift(p.tag);
+  return parents.length ? `${parents.join('>')}>${label}` : label;
 }
 
 /**
@@ -85,7 +103,7 @@ export function htmlCapture(file: string, bytes: Uint8Array, limits: ReadLimits,
     file,
     ...(extra.record ? { record: extra.record } : {}),
     format: 'html',
-    bytes,
+    fixity: fixityOf(bytes),
     blocks,
     text: blocks.map((b) => b.text).join('\n\n'),
     given,
@@ -119,7 +137,11 @@ export function parsePage(html: string, chromeWords: ReadonlySet<string> = new S
   let firstLine = 0;
   let inLink = 0;
   let heading: number | undefined;
-  let path = '';
+  /** The block element opened last: its path is the `where` of the text that follows. */
+  let current: OpenBlock | undefined;
+  let currentPath: string | undefined;
+  /** Whether a class-and-id string marks chrome: the same strings recur all over a page. */
+  const chromeSeen = new Map<string, boolean>();
   let ldScript = false;
   let inTitle = false;
   let h1 = '';
@@ -131,9 +153,10 @@ export function parsePage(html: string, chromeWords: ReadonlySet<string> = new S
     if (t) {
       let chrome: string | undefined;
       for (let k = stack.length - 1; k >= 0 && !chrome; k--) chrome = stack[k]!.chrome;
-      const block: Block = { text: t, first: firstLine, last: firstLine, lines: [{ line: firstLine, text: t }], words: [], lower: [], where: path, ancestors: stack.map((o) => o.n) };
-      const articles = stack.filter((o) => o.article).map((o) => o.n);
-      if (articles.length) block.articles = articles;
+      const block: Block = { text: t, first: firstLine, last: firstLine, lines: [{ line: firstLine, text: t }], words: [], lower: [], where: current ? (currentPath ??= pathOf(current)) : '', ancestors: stack.map((o) => o.n) };
+      let articles: number[] | undefined;
+      for (const o of stack) if (o.article) (articles ??= []).push(o.n);
+      if (articles) block.articles = articles;
       const marked = stack.findLast((o) => o.chromeClass);
       if (marked) block.chromeElement = marked.n;
       if (linkText > 0) block.linkDensity = Math.min(1, linkText / t.length);
@@ -161,11 +184,12 @@ export function parsePage(html: string, chromeWords: ReadonlySet<string> = new S
         if (name === 'time' && attrs.datetime && !markup.time && (/datePublished|pubdate/i.test(`${attrs.itemprop ?? ''} ${Object.keys(attrs).join(' ')}`) || insideArticle())) markup.time = attrs.datetime;
         if (VOID.has(name) && name !== 'br' && name !== 'hr') return;
         const parent = stack.at(-1);
-        const hidden = 'hidden' in attrs || HIDDEN_STYLE.test(attrs.style ?? '') || attrs['aria-hidden'] === 'true';
+        // Tested only where the attribute is there: this runs for every element of the page.
+        const hidden = 'hidden' in attrs || (attrs.style !== undefined && HIDDEN_STYLE.test(attrs.style)) || attrs['aria-hidden'] === 'true';
         const skip = (parent?.skip ?? false) || SKIP.has(name) || hidden;
-        const role = (attrs.role ?? '').toLowerCase();
-        const article = name === 'article' || name === 'main' || role === 'main' || /articleBody/i.test(attrs.itemprop ?? '');
-        let chrome = CHROME_TAGS.has(name) ? name : CHROME_ROLES.test(role) ? role : undefined;
+        const role = attrs.role === undefined ? '' : attrs.role.toLowerCase();
+        const article = name === 'article' || name === 'main' || role === 'main' || (attrs.itemprop !== undefined && /articleBody/i.test(attrs.itemprop));
+        let chrome = CHROME_TAGS.has(name) ? name : role && CHROME_ROLES.test(role) ? role : undefined;
         // A page's header is chrome; an article's header holds its headline and byline.
         if (name === 'header' && !insideArticle()) chrome = 'header';
         if (name === 'br' || name === 'hr') {
@@ -174,16 +198,20 @@ export function parsePage(html: string, chromeWords: ReadonlySet<string> = new S
         }
         if (BLOCK.has(name) && !skip) {
           flush();
-          const label = `${name}${attrs.id ? `#${attrs.id}` : attrs.class ? `.${attrs.class.trim().split(/\s+/)[0]}` : ''}`;
-          const parents: string[] = [];
-          for (let k = stack.length - 1; k >= 0 && parents.length < 3; k--) if (BLOCK.has(stack[k]!.tag)) parents.unshift(stack[k]!.tag);
-          path = parents.length ? `${parents.join('>')}>${label}` : label;
+          current = { tag: name, id: attrs.id, class: attrs.class, parent: parent?.block };
+          currentPath = undefined;
           if (/^h[1-6]$/.test(name)) heading = Number(name[1]);
         }
         if (name === 'h1' && !skip) inH1++;
         if (name === 'a') inLink++;
-        const chromeClass = chromeTest !== undefined && (attrs.class !== undefined || attrs.id !== undefined) && chromeTest.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`);
-        stack.push({ tag: name, n: elements++, skip, chrome, article, chromeClass });
+        let chromeClass = false;
+        if (chromeTest !== undefined && (attrs.class !== undefined || attrs.id !== undefined)) {
+          const names = `${attrs.class ?? ''} ${attrs.id ?? ''}`;
+          chromeClass = chromeSeen.get(names) ?? chromeTest.test(names);
+          chromeSeen.set(names, chromeClass);
+        }
+        const block = BLOCK.has(name) && !skip ? current : parent?.block;
+        stack.push({ tag: name, n: elements++, skip, chrome, article, chromeClass, block });
       },
       ontext(data) {
         if (ldScript) {
@@ -209,7 +237,8 @@ export function parsePage(html: string, chromeWords: ReadonlySet<string> = new S
         if (name === 'title') inTitle = false;
         if (VOID.has(name)) return;
         // Close up to the matching open element (htmlparser2 reports implied closes too).
-        const at = stack.map((o) => o.tag).lastIndexOf(name);
+        let at = stack.length - 1;
+        while (at >= 0 && stack[at]!.tag !== name) at--;
         if (at === -1) return;
         while (stack.length > at) {
           const open = stack.pop()!;

@@ -2,7 +2,7 @@ import { decode } from './decode.js';
 import { htmlCapture } from './html.js';
 import { textCapture } from './text.js';
 import { dayOf } from './meta.js';
-import type { Capture, Given, ReadLimits, ReadResult, Skip } from './capture.js';
+import { fixityOf, type Capture, type Given, type ReadLimits, type ReadResult, type Skip } from './capture.js';
 import type { ReaderInput } from './index.js';
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
@@ -64,7 +64,7 @@ export async function readJsonLines(input: ReaderInput, limits: ReadLimits): Pro
     if (html) {
       const made = htmlCapture(input.file, Buffer.from(html), limits, { record, given });
       if ('reason' in made) skipped.push({ id, reason: `line ${n}: ${made.reason}` });
-      else captures.push({ ...made, bytes, format: 'jsonl' });
+      else captures.push({ ...made, fixity: fixityOf(bytes), format: 'jsonl' });
     } else {
       const clean = decode(Buffer.from(text!), limits.maxControlShare);
       if (!clean.ok) skipped.push({ id, reason: `line ${n}: ${clean.reason}` });

@@ -1,6 +1,6 @@
 import { toBlocks } from '../clean/blocks.js';
 import { decode } from './decode.js';
-import type { Capture, Reader } from './capture.js';
+import { fixityOf, type Capture, type Reader } from './capture.js';
 
 /** A plain-text capture: one file, one capture; blocks by blank lines and hard wraps, by raw line. */
 export const readText: Reader = async (file, bytes, limits) => {
@@ -11,5 +11,5 @@ export const readText: Reader = async (file, bytes, limits) => {
 
 /** A capture of text already decoded (a text file, or the text field of a JSON line). */
 export function textCapture(file: string, bytes: Uint8Array, text: string, warnings: string[] = [], record?: string): Capture {
-  return { id: record ? `${file}#${record}` : file, file, ...(record ? { record } : {}), format: 'text', bytes, blocks: toBlocks(text, false), text, given: {}, warnings };
+  return { id: record ? `${file}#${record}` : file, file, ...(record ? { record } : {}), format: 'text', fixity: fixityOf(bytes), blocks: toBlocks(text, false), text, given: {}, warnings };
 }
