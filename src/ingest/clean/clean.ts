@@ -145,6 +145,17 @@ export function clean(input: string | Block[], options: CleanOptions): Cleaned {
       if (!b.ancestors?.includes(container.element)) drops[i] ??= 'outside-article';
       else if (chrome(b.chromeElement)) drops[i] ??= 'page-chrome';
     }
+    // What the article's own text element holds after its last paragraph is still the article:
+    // a list of results, a table of prices, the closing lines of a report. It ends where that
+    // element ends; links, chrome and residue in it go as before.
+    const body = articleContainer(blocks, drops, run!, options.settings.containerShare, false);
+    if (body)
+      for (let i = run!.end + 1; i < blocks.length && blocks[i]!.ancestors?.includes(body.element); i++) {
+        const b = blocks[i]!;
+        if (drops[i] !== 'after-article' || chrome(b.chromeElement) || (b.linkDensity ?? 0) >= options.settings.maxLinkDensity || options.residue.furniture(b.text)) continue;
+        drops[i] = undefined;
+        kept.add(i);
+      }
   }
 
   const verdicts = classifyProse(blocks, drops, ctx, kept);

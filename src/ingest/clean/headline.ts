@@ -215,7 +215,7 @@ export function findHeadline(ctx: HeadlineContext, run: { start: number; end: nu
  * element holding `share` of it. Undefined for text captures (no markup), or when no element
  * holds that much.
  */
-export function articleContainer(blocks: Block[], drops: Drops, run: { start: number; end: number }, share: number): { element: number; first: number } | undefined {
+export function articleContainer(blocks: Block[], drops: Drops, run: { start: number; end: number }, share: number, semanticFirst = true): { element: number; first: number } | undefined {
   const words = new Map<number, number>();
   const depth = new Map<number, number>();
   const semantic = new Set<number>();
@@ -232,7 +232,7 @@ export function articleContainer(blocks: Block[], drops: Drops, run: { start: nu
   }
   if (total === 0) return undefined;
   const innermost = (candidates: number[]) => candidates.reduce<number | undefined>((best, a) => (best === undefined || depth.get(a)! > depth.get(best)! ? a : best), undefined);
-  const element = innermost([...semantic].filter((a) => words.get(a)! >= total / 2)) ?? innermost([...words.keys()].filter((a) => words.get(a)! >= share * total));
+  const element = (semanticFirst ? innermost([...semantic].filter((a) => words.get(a)! >= total / 2)) : undefined) ?? innermost([...words.keys()].filter((a) => words.get(a)! >= share * total));
   if (element === undefined) return undefined;
   const first = blocks.findIndex((b, i) => i >= run.start && b.ancestors?.includes(element));
   return first === -1 ? undefined : { element, first };
