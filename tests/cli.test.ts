@@ -47,3 +47,18 @@ describe('npm run eval', () => {
     expect(r.stdout).toContain('--corpus DIR');
   });
 });
+
+describe('npm run bench', () => {
+  it('explains every flag with --help, and rejects an unknown flag or a bad number with the reason, not a stack trace', () => {
+    const help = run('bench.ts', ['--help']);
+    expect(help.status).toBe(0);
+    for (const flag of ['--count', '--seed', '--query', '--work', '--json', '--no-baseline', '--bare-memory', '--pages', '--page-count']) expect(help.stdout).toContain(flag);
+    const unknown = run('bench.ts', ['--cout', '10']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/^bench: Unknown option '--cout'/);
+    expect(unknown.stderr).not.toMatch(/\n\s+at /);
+    const bad = run('bench.ts', ['--count', 'ten']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('bench: --count takes a whole number of at least 1, not "ten"\n');
+  });
+});
