@@ -5,8 +5,8 @@ import type { IngestData } from '../data.js';
 import { readState } from '../ingest/run/state.js';
 import { listCaptures } from '../ingest/run/listing.js';
 import { listConflicts, type Conflict } from '../review/review.js';
-import { loadArticles, readArticleText, type SiteArticle } from '../site/read/model.js';
-import { nearDuplicates, sketch, type DuplicateGroup } from './duplicates.js';
+import { loadArticles, readArticleText, type ArticleText, type SiteArticle } from '../site/read/model.js';
+import { nearDuplicates, sketch, type DuplicateGroup, type Sketch } from './duplicates.js';
 import type { CheckSettings } from './settings.js';
 
 /**
@@ -39,6 +39,27 @@ export interface CheckInput {
   settings: CheckSettings;
   /** Articles already loaded (the site's); read from the folder otherwise. */
   articles?: SiteArticle[];
+  /** What their texts gave as they were loaded (`textFacts`); each text is read again otherwise. */
+  texts?: TextFacts;
+}
+
+/** What the check takes from each article's text: a sketch for near-duplicates, and whether its site was read from a signature. */
+export interface TextFacts {
+  sketches: Map<SiteArticle, Sketch>;
+  signedSites: Set<string>;
+}
+
+/** Gathers `TextFacts` one text at a time (give `add` to `loadArticles`): the texts are not held. */
+export function textFacts(): { add: (article: SiteArticle, text: ArticleText) => void; facts: TextFacts } {
+  const facts: TextFacts = { sketches: new Map(), signedSites: new Set() };
+  return {
+    facts,
+    add: (a, text) => {
+      // A site read from a signature names its raw line; one the page stated names where (og:site_name…).
+      if (a.site && text.read?.site && text.read.site.where === undefined) facts.signedSites.add(a.site);
+      facts.sketches.set(a, sketch(text.body));
+    },
+  };
 }
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -46,17 +67,22 @@ const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function checkCollection(input: CheckInput): Health {
   const { articlesDir, data, settings } = input;
   const errors: Health['errors'] = [];
-  const articles = input.articles ?? loadArticles(articlesDir, (path, error) => errors.push({ file: relative(articlesDir, path), problem: error.message.replace(`${path}: `, '') }));
+  let texts = input.texts;
+  let articles = input.articles;
+  if (!articles) {
+    // One pass over the folder: each text into its facts as it is read.
+    const gather = textFacts();
+    articles = loadArticles(articlesDir, (path, error) => errors.push({ file: relative(articlesDir, path), problem: error.message.replace(`${path}: `, '') }), gather.add);
+    texts = gather.facts;
+  }
+  if (!texts) {
+    const gather = textFacts();
+    for (const a of articles) gather.add(a, readArticleText(a));
+    texts = gather.facts;
+  }
   const fileOf = (a: SiteArticle) => relative(articlesDir, a.inputPath);
-
-  // One text at a time: into a small sketch for near-duplicates, and where its site was read.
-  const signedSites = new Set<string>();
-  const sketches = articles.map((a) => {
-    const text = readArticleText(a);
-    // A site read from a signature names its raw line; one the page stated names where (og:site_name…).
-    if (a.site && text.read?.site && text.read.site.where === undefined) signedSites.add(a.site);
-    return { id: fileOf(a), sketch: sketch(text.body) };
-  });
+  const { signedSites } = texts;
+  const sketches = articles.map((a) => ({ id: fileOf(a), sketch: texts.sketches.get(a) ?? readSketch(a) }));
 
   const names = { people: new Map<string, string[]>(), places: new Map<string, string[]>(), organizations: new Map<string, string[]>() };
   const topicCounts = new Map<string, number>();
@@ -125,6 +151,11 @@ export function checkCollection(input: CheckInput): Health {
     noSite: articles.filter((a) => !a.site).map(fileOf).sort(byName),
     conflicts,
   };
+}
+
+/** The sketch of an article its facts lack (one loaded apart from them). */
+function readSketch(a: SiteArticle): Sketch {
+  return sketch(readArticleText(a).body);
 }
 
 /** Whether the health holds errors (what `--strict` fails on). */

@@ -16,36 +16,113 @@ const SHINGLE = 5;
 
 export type Sketch = Float64Array;
 
-/** 32-bit FNV-1a of a word. */
-function wordHash(word: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Whether a code point is a letter or a digit, remembered for the few outside ASCII a text uses. */
+const wordChars = new Map<number, boolean>();
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  let w = wordChars.get(c);
+  if (w === undefined) wordChars.set(c, (w = WORD_CHAR.test(String.fromCodePoint(c))));
+  return w;
+}
+
+// Scratch space for one sketch at a time, grown as texts need: no new arrays for every text.
+let wordScratch: Uint32Array = new Uint32Array(4096);
+let gramScratch: Float64Array = new Float64Array(4096);
+
+/** The 32-bit FNV-1a hash of each word (run of letters and digits) of a text, without making the words. */
+function wordHashes(lower: string): Uint32Array {
+  let out = wordScratch;
+  let n = 0;
+  let h = 0;
+  let inWord = false;
+  for (let i = 0; i < lower.length; i++) {
+    let c = lower.charCodeAt(i);
+    let units = 1;
+    // A letter past the BMP is one code point in two code units; the word's hash takes both.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < lower.length) {
+      const d = lower.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        units = 2;
+      }
+    }
+    if (isWordChar(c)) {
+      if (!inWord) {
+        h = 0x811c9dc5;
+        inWord = true;
+      }
+      for (let u = 0; u < units; u++) h = Math.imul(h ^ lower.charCodeAt(i + u), 0x01000193);
+    } else if (inWord) {
+      if (n === out.length) out = grow(out);
+      out[n++] = h >>> 0;
+      inWord = false;
+    }
+    i += units - 1;
+  }
+  if (inWord) {
+    if (n === out.length) out = grow(out);
+    out[n++] = h >>> 0;
+  }
+  wordScratch = out;
+  return out.subarray(0, n);
+}
+
+function grow(a: Uint32Array): Uint32Array {
+  const b = new Uint32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /**
  * The bottom-k sketch of a text (word 5-grams of its lower-cased words), sorted ascending. A
- * gram's 53-bit hash is made from its words' hashes in two lanes, so no gram is built as a string.
+ * gram's 53-bit hash is made from its words' hashes in two lanes, so neither a word nor a gram
+ * is built as a string.
  */
 export function sketch(text: string): Sketch {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.length === 0) return new Float64Array(0);
-  const hashes = words.map(wordHash);
-  const n = Math.max(1, words.length - SHINGLE + 1);
-  const grams = new Float64Array(n);
+  const hashes = wordHashes(text.toLowerCase());
+  if (hashes.length === 0) return new Float64Array(0);
+  const n = Math.max(1, hashes.length - SHINGLE + 1);
+  if (gramScratch.length < n) gramScratch = new Float64Array(Math.max(n, 2 * gramScratch.length));
+  const grams = gramScratch.subarray(0, n);
   for (let i = 0; i < n; i++) {
     let a = 0x9e3779b9;
     let b = 0x85ebca6b;
-    for (let j = i; j < Math.min(i + SHINGLE, hashes.length); j++) {
-      a = Math.imul(a ^ hashes[j]!, 0x01000193);
-      b = Math.imul(b ^ hashes[j]!, 0x5bd1e995);
+    const end = Math.min(i + SHINGLE, hashes.length);
+    for (let j = i; j < end; j++) {
+      const h = hashes[j]!;
+      a = Math.imul(a ^ h, 0x01000193);
+      b = Math.imul(b ^ h, 0x5bd1e995);
     }
-    grams[i] = (b >>> 0) * 2 ** 21 + ((a >>> 0) & 0x1fffff);
+    grams[i] = (b >>> 0) * 2097152 + ((a >>> 0) & 0x1fffff);
   }
-  grams.sort();
-  const out: number[] = [];
-  for (let i = 0; i < grams.length && out.length < K; i++) if (i === 0 || grams[i] !== grams[i - 1]) out.push(grams[i]!);
-  return Float64Array.from(out);
+  return smallestDistinct(grams, K);
+}
+
+/**
+ * The k smallest distinct values, ascending, kept in a sorted window as the values go by: after
+ * the first k, a value is kept with a chance of about k/i, so this costs far less than sorting
+ * every gram of a long text.
+ */
+function smallestDistinct(values: Float64Array, k: number): Float64Array {
+  const best = new Float64Array(k);
+  let size = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (size === k && v >= best[k - 1]!) continue;
+    let lo = 0;
+    let hi = size;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (best[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < size && best[lo] === v) continue;
+    const end = size === k ? k - 1 : size++;
+    best.copyWithin(lo + 1, lo, end);
+    best[lo] = v;
+  }
+  return best.slice(0, size);
 }
 
 /** Resemblance of two texts from their sketches: the share of the k smallest of the union found in both. */
@@ -54,7 +131,7 @@ export function resemblance(a: Sketch, b: Sketch): number {
   let j = 0;
   let both = 0;
   let seen = 0;
-  const k = Math.min(K, new Set([...a, ...b]).size);
+  const k = Math.min(K, a.length + b.length - common(a, b));
   while (seen < k && (i < a.length || j < b.length)) {
     if (j >= b.length || (i < a.length && a[i]! < b[j]!)) i++;
     else if (i >= a.length || b[j]! < a[i]!) j++;
@@ -66,6 +143,23 @@ export function resemblance(a: Sketch, b: Sketch): number {
     seen++;
   }
   return k === 0 ? 0 : both / k;
+}
+
+/** How many values two ascending sketches share. */
+function common(a: Sketch, b: Sketch): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i]! < b[j]!) i++;
+    else if (b[j]! < a[i]!) j++;
+    else {
+      n++;
+      i++;
+      j++;
+    }
+  }
+  return n;
 }
 
 export interface DuplicateGroup {

@@ -45,9 +45,10 @@ const MAX_ARTICLE_BYTES = 8 * 1024 * 1024;
  * nothing in the folder is ever run as a template, a `permalink` or `layout` in a frontmatter
  * does nothing, and JavaScript frontmatter is refused. Hidden files, links and anything that
  * is not a regular file are left alone. A file that breaks the schema stops the build with its
- * path and the field named, rather than rendering a half-empty page.
+ * path and the field named, rather than rendering a half-empty page. `onText` is given each
+ * article's text and ledger as it is read, to be used then and let go.
  */
-export function loadArticles(articlesDir: string, onError?: (path: string, error: Error) => void): SiteArticle[] {
+export function loadArticles(articlesDir: string, onError?: (path: string, error: Error) => void, onText?: (article: SiteArticle, text: ArticleText) => void): SiteArticle[] {
   if (!existsSync(articlesDir)) return [];
   const articles: SiteArticle[] = [];
   const urls = new Map<string, string>();
@@ -60,7 +61,7 @@ export function loadArticles(articlesDir: string, onError?: (path: string, error
       else if (entry.isFile() && entry.name.endsWith('.md') && !entry.name.endsWith('.incoming.md')) {
         let article: SiteArticle;
         try {
-          article = readArticleFile(path, articlesDir);
+          article = readArticleFile(path, articlesDir, onText);
         } catch (error) {
           // The site stops on a broken article; the health check lists it and goes on.
           if (!onError) throw error;
@@ -78,16 +79,20 @@ export function loadArticles(articlesDir: string, onError?: (path: string, error
   return articles;
 }
 
-function readArticleFile(path: string, root: string): SiteArticle {
+function readArticleFile(path: string, root: string, onText?: (article: SiteArticle, text: ArticleText) => void): SiteArticle {
   const text = readRegularFile(path, MAX_ARTICLE_BYTES).toString('utf8');
-  const { frontmatter } = parseArticle(text, path);
+  const { frontmatter, body } = parseArticle(text, path);
+  const ledger = readLedger(path);
   const removedByRule: Record<string, number> = {};
-  for (const r of readLedger(path)?.removed ?? []) removedByRule[r.rule] = (removedByRule[r.rule] ?? 0) + 1;
+  for (const r of ledger?.removed ?? []) removedByRule[r.rule] = (removedByRule[r.rule] ?? 0) + 1;
   // The file's place in the folder is its address: "x.md" → /articles/x/.
   // A name that already is a slug is kept whole: ingest's suffix for a second article of the same
   // headline ("…-5dc1c9") goes past slugify's length and must not be cut back into the first's.
   const segments = relative(root, path).slice(0, -3).split(sep).map((s) => (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(s) ? s : slugify(s) || 'article'));
-  return { ...frontmatter, url: `/articles/${segments.join('/')}/`, inputPath: path, removedByRule };
+  const article: SiteArticle = { ...frontmatter, url: `/articles/${segments.join('/')}/`, inputPath: path, removedByRule };
+  // Whoever needs the text of every article (the health check) has it here, not by reading the files again.
+  onText?.(article, { body, removed: ledger?.removed ?? [], ...(ledger?.read ? { read: ledger.read } : {}) });
+  return article;
 }
 
 /** The ledger beside an article file, checked, or undefined when there is none. */

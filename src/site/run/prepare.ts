@@ -1,5 +1,5 @@
 import { buildArchive, derivedOf } from '../index/archive.js';
-import { checkCollection } from '../../check/check.js';
+import { checkCollection, textFacts } from '../../check/check.js';
 import { loadCheckSettings } from '../../check/settings.js';
 import { loadData } from '../../data.js';
 import { loadSiteConfig } from '../config.js';
@@ -28,10 +28,12 @@ export interface Prepared {
  */
 export function prepareSite(o: PrepareOptions): Prepared {
   const config = loadSiteConfig();
-  const articles = loadArticles(o.articles);
+  // The health check's facts of each text are taken as the articles are read: each file read once.
+  const texts = textFacts();
+  const articles = loadArticles(o.articles, undefined, texts.add);
   locateRaw(o.raw, articles);
   const archive = buildArchive(articles, config);
-  const health = checkCollection({ articlesDir: o.articles, rawDir: o.raw, data: loadData(o.dataDir), settings: loadCheckSettings(o.dataDir), articles });
+  const health = checkCollection({ articlesDir: o.articles, rawDir: o.raw, data: loadData(o.dataDir), settings: loadCheckSettings(o.dataDir), articles, texts: texts.facts });
   writeSnapshot(o.snapshot, { articles, derived: derivedOf(archive, articles), health });
   return { articles: articles.length, pages: archive.articles.length + archive.indexPages.length + archive.entryPages.length + archive.periodPages.length };
 }
