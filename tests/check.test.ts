@@ -93,6 +93,15 @@ describe('near-duplicates', () => {
     expect(r).toBeLessThan(0.7);
   });
 
+  it('sketches words in any script, case and punctuation aside: a letter past the BMP is part of its word, a dash or a comma is not', () => {
+    const text = 'Zürich’s 𝒜lpha naïve 日本語 2024 Straße ǅemal ٣٤ and the harbour ferry';
+    const sketched = sketch(text);
+    expect(sketched.length).toBe(9); // 13 words ("Zürich’s" is two): 9 five-word grams
+    expect([...sketch(text.replace('the harbour', 'THE Harbour').replace(/ /g, ' — '))]).toEqual([...sketched]);
+    expect([...sketch(text.replace('𝒜lpha', 'lpha'))]).not.toEqual([...sketched]);
+    expect([...sketched]).toEqual([...sketched].sort((a, b) => a - b));
+  });
+
   it('puts a story syndicated three times in one group, and a different story in none', () => {
     const items = [
       { id: 'a', sketch: sketch(words(0, 400)) },
