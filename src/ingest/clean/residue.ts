@@ -56,13 +56,25 @@ function markResidue(blocks: Block[], drops: Drops, figures: Placed[], ctx: Clas
   });
 }
 
+/**
+ * In a saved page, a caption and its credit stand in one element (a figure, a caption box): a
+ * paragraph outside the element that holds the credit is the article's, whatever follows it.
+ * Text captures carry no elements: there the line before a credit is its caption.
+ */
+function sameFigure(caption: Block, credit: Block): boolean {
+  // A block's ancestors are the elements open around its text: the last holds the credit line.
+  const holder = credit.ancestors?.at(-1);
+  if (holder === undefined || !caption.ancestors) return true;
+  return caption.ancestors.includes(holder);
+}
+
 /** A credit line credits the picture whose caption stands just before it; a fragment before that is its alt text. */
 function pairCredits(blocks: Block[], drops: Drops, figures: Placed[], settings: IngestSettings): void {
   for (let i = 0; i < blocks.length; i++) {
     if (drops[i] !== 'credit') continue;
     const credit = blocks[i].text.replace(/^\((.*)\)$/, '$1');
     const c = i - 1;
-    if (c >= 0 && drops[c] === undefined && blocks[c].words.length <= 50) {
+    if (c >= 0 && drops[c] === undefined && blocks[c].words.length <= 50 && sameFigure(blocks[c], blocks[i])) {
       drops[c] = 'caption';
       figures.push({ caption: blocks[c].text, credit, at: c });
       const alt = c - 1;
