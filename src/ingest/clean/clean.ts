@@ -156,6 +156,14 @@ export function clean(input: string | Block[], options: CleanOptions): Cleaned {
         drops[i] = undefined;
         kept.add(i);
       }
+    // So is what it holds between the headline and the first paragraph: a standfirst, the data
+    // lines of a sports preview. (A byline and its date were taken as such before.)
+    if (body)
+      for (let i = t === undefined ? 0 : t + 1; i < run!.start; i++) {
+        const b = blocks[i]!;
+        if (!b.ancestors?.includes(body.element) || drops[i] !== undefined || chrome(b.chromeElement) || (b.linkDensity ?? 0) >= options.settings.maxLinkDensity || options.residue.furniture(b.text) || b.heading === 1) continue;
+        kept.add(i);
+      }
   }
 
   const verdicts = classifyProse(blocks, drops, ctx, kept);
