@@ -32,6 +32,10 @@ interface Expected {
   url?: string;
   in_body?: string[];
   not_in_body?: string[];
+  /** Lines the body's Markdown gives as subheadings (`## …`). */
+  subheadings?: string[];
+  /** Captions taken out of the text as figures. */
+  captions?: string[];
 }
 
 function check(article: Article, expected: Expected): void {
@@ -48,6 +52,8 @@ function check(article: Article, expected: Expected): void {
   if (expected.url) expect(f.source.url).toBe(expected.url);
   for (const s of expected.in_body ?? []) expect(article.text).toContain(s);
   for (const s of expected.not_in_body ?? []) expect(article.text).not.toContain(s);
+  for (const s of expected.subheadings ?? []) expect(article.body.split('\n')).toContain(`## ${s}`);
+  for (const s of expected.captions ?? []) expect(f.figures?.map((x) => x.caption)).toContain(s);
 }
 
 describe('saved pages', () => {

@@ -98,7 +98,9 @@ export function classifyProse(blocks: Block[], drops: Drops, ctx: ClassifyContex
 
   const verdicts: Verdict[] = blocks.map((_, i) => ({ keep: false, rule: drops[i] ?? 'boilerplate' }));
   open.forEach((i, k) => {
-    if (kept.has(i)) verdicts[i] = { keep: true, role: 'body' };
+    // Kept whatever its class (a wire credit, a line the page's markup puts in the article's text):
+    // a heading of the page, or a line the text marks as one, is still a subheading.
+    if (kept.has(i)) verdicts[i] = { keep: true, role: (blocks[i]!.heading ?? 1) > 1 || (keepFragments && isSubheading(k)) ? 'subheading' : 'body' };
     else if (furniture) verdicts[i] = { keep: false, rule: 'furniture' };
     else if (resolved[k] !== 'good') {
       verdicts[i] = { keep: false, rule: seq[k] === 'bad' && isHeadlineLike(blocks[i], settings) ? 'headline-link' : 'boilerplate' };

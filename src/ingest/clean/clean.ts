@@ -145,23 +145,21 @@ export function clean(input: string | Block[], options: CleanOptions): Cleaned {
       if (!b.ancestors?.includes(container.element)) drops[i] ??= 'outside-article';
       else if (chrome(b.chromeElement)) drops[i] ??= 'page-chrome';
     }
-    // What the article's own text element holds after its last paragraph is still the article:
-    // a list of results, a table of prices, the closing lines of a report. It ends where that
-    // element ends; links, chrome and residue in it go as before.
+    // From the headline on, what the article's own text element holds is the article's: a
+    // standfirst, a sports preview's data lines, a guide's headings and short practical lines, a
+    // quoted passage, and after the last paragraph a list of results, a table of prices, the
+    // closing lines of a report, up to where that element ends. There its markup says more than
+    // jusText's judgement of short lines by their neighbours. Bylines, captions, credits, links,
+    // chrome-marked elements and residue were taken as such before and still go.
     const body = articleContainer(blocks, drops, run!, options.settings.containerShare, false);
     if (body)
-      for (let i = run!.end + 1; i < blocks.length && blocks[i]!.ancestors?.includes(body.element); i++) {
+      for (let i = t === undefined ? 0 : t + 1; i < blocks.length; i++) {
         const b = blocks[i]!;
-        if (drops[i] !== 'after-article' || chrome(b.chromeElement) || (b.linkDensity ?? 0) >= options.settings.maxLinkDensity || options.residue.furniture(b.text)) continue;
+        const inside = b.ancestors?.includes(body.element) ?? false;
+        if (i > run!.end && !inside) break;
+        if (!inside || drops[i] !== (i > run!.end ? 'after-article' : undefined) || b.heading === 1) continue;
+        if (chrome(b.chromeElement) || (b.linkDensity ?? 0) >= options.settings.maxLinkDensity || options.residue.furniture(b.text)) continue;
         drops[i] = undefined;
-        kept.add(i);
-      }
-    // So is what it holds between the headline and the first paragraph: a standfirst, the data
-    // lines of a sports preview. (A byline and its date were taken as such before.)
-    if (body)
-      for (let i = t === undefined ? 0 : t + 1; i < run!.start; i++) {
-        const b = blocks[i]!;
-        if (!b.ancestors?.includes(body.element) || drops[i] !== undefined || chrome(b.chromeElement) || (b.linkDensity ?? 0) >= options.settings.maxLinkDensity || options.residue.furniture(b.text) || b.heading === 1) continue;
         kept.add(i);
       }
   }

@@ -65,8 +65,9 @@ export function compileResidue(data: IngestData): Residue {
   const trailingCredit = [
     // "… (Eric Lee/Bloomberg via Getty Images)", "… (Photo: Daniel Leal/Getty)"
     new RegExp(`\\s?\\(((?:\\p{Lu}[^()]{0,80}/[^()]{0,80})|(?:[^()]*(?:${agency}|${word})[^()]*))\\)$`, 'u'),
-    // "… Photograph: Central Press/Getty Images", "… Credit : Ali Haider/Shutterstock"
-    new RegExp(`\\s(?:${word})s?\\s?:\\s?([^.!?]{1,100})$`, 'u'),
+    // "… Photograph: Central Press/Getty Images", "… Credit : Ali Haider/Shutterstock",
+    // "… Photo: Matias J. Ocner/Miami Herald via Getty Images" (an initial's full stop ends no sentence)
+    new RegExp(`\\s(?:${word})s?\\s?:\\s?((?:[^.!?]|(?<=(?:^|[\\s/])\\p{Lu})\\.){1,100})$`, 'u'),
     // "… 2018. REUTERS/Yuri Gripas/File Photo Purchase Licensing Rights"
     new RegExp(`\\s((?:${agencies.filter((a) => /^[A-Z]{2,}$/.test(a.toUpperCase())).map((a) => escape(a.toUpperCase())).join('|')})/\\p{Lu}.*)$`, 'u'),
     // "… ‘march on Russia’Getty": the credit glued to the caption by the scraper
