@@ -18,6 +18,14 @@ describe('applyRules', () => {
     expect(run(`${prose}\n\nREAD MORE: Another story entirely\n\n${prose} Again.`).rule(3)).toBe('read-more');
   });
 
+  it('drops advertising and reading-aid labels on a line of their own, and keeps a sentence that uses their words', () => {
+    const labels = ['Story continues below advertisement', 'Skip Advertisement', 'Continue reading the main story', 'Listen to this article 4 min', '3 min read', 'Loading...'];
+    const text = [prose, ...labels, 'Continue reading the report, the minister told the house, and you will find the answer there.', prose].join('\n\n');
+    const r = run(text);
+    labels.forEach((_, k) => expect(r.rule(3 + 2 * k)).toBe('site-menu'));
+    expect(r.rule(3 + 2 * labels.length)).toBeUndefined();
+  });
+
   it('drops blocks repeated across the collection at the edges, but not shared prose mid-text', () => {
     const shared = `${prose} Shared.`;
     const text = `Site banner\n\n${prose}\n\n${prose} One.\n\n${prose} Two.\n\n${shared}\n\n${prose} Three.\n\n${prose} Four.\n\n${prose} Five.\n\n${prose} Six.\n\nSite footer`;
