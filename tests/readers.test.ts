@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yazl from 'yazl';
 import { readCaptures } from '../src/ingest/read/index.js';
+import { heldBytes } from '../src/ingest/run/tasks.js';
 import { decodeWithout, inertRanges } from '../src/ingest/read/inert.js';
 import { ingestCapture, type Article } from '../src/ingest/pipeline.js';
 import { fixtures, project } from './helpers.js';
@@ -162,6 +163,22 @@ describe('web archives', () => {
     expect(first.source.record).toMatch(/^[0-9a-f-]{36}$/);
     expect(articles[0]!.article.ledger.read?.captured).toEqual({ where: 'WARC-Date', text: '2024-03-06' });
     expect(skipped).toEqual([{ id: `${name}#skipped-records`, reason: '6 record(s) of the archive are no article: 2 not HTML (images, scripts, styles, data), 1 request, 1 redirect, 1 error page, 1 revisit' }]);
+  });
+
+  it('counts the memory a page from a web archive or a JSON line holds as a saved page\'s: its decoded page stays alive with its blocks', async () => {
+    const dir = temp();
+    const html = page('Harbour authority approves the new ferry terminal', '2024-03-05T18:30:00Z');
+    writeFileSync(join(dir, 'page.html'), html);
+    writeFileSync(join(dir, 'crawl.warc'), await warc(false));
+    writeFileSync(join(dir, 'export.jsonl'), `${JSON.stringify({ url: 'https://chronicle.example/harbour', html })}\n`);
+    const held = async (name: string) => heldBytes((await readCaptures(join(dir, name), name, project().read)).captures[0]!);
+    const saved = await held('page.html');
+    expect(saved).toBeGreaterThan(Buffer.byteLength(html));
+    for (const name of ['crawl.warc', 'export.jsonl']) {
+      const other = await held(name);
+      expect(other / saved).toBeGreaterThan(0.9);
+      expect(other / saved).toBeLessThan(1.3);
+    }
   });
 
   it('reads the web archives inside a WACZ package', async () => {
