@@ -3,7 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkCollection, hasErrors, type Health } from '../src/check/check.js';
+import { checkCollection, hasErrors, textFacts, type Health } from '../src/check/check.js';
+import { loadArticles } from '../src/site/read/model.js';
 import { nearDuplicates, resemblance, sketch } from '../src/check/duplicates.js';
 import { loadCheckSettings } from '../src/check/settings.js';
 import { defaultDataDir, loadData } from '../src/data.js';
@@ -53,6 +54,21 @@ describe('npm run check', () => {
     expect(health.singleNames).toContainEqual(expect.objectContaining({ kind: 'places', name: 'Bakhmut' }));
     expect(health.smallTopics).toContainEqual({ topic: 'Sport', articles: 0 });
     expect(health.skipped).toEqual([{ file: 'notes.docx', reason: expect.stringMatching(/\S/) }]);
+  });
+
+  it('gives the same health read from the folder, from the site\'s articles with the facts taken as they were read, and from the site\'s articles alone', () => {
+    const input = { articlesDir: out, rawDir: join(out, '..', 'raw'), data: loadData(), settings: loadCheckSettings() };
+    const texts = textFacts();
+    const articles = loadArticles(out, () => {}, texts.add);
+    expect(texts.facts.sketches.size).toBe(articles.length);
+    // The site's reader skips the broken article the folder's check reports as an error.
+    const { errors, articles: count, ...rest } = health;
+    for (const given of [checkCollection({ ...input, articles, texts: texts.facts }), checkCollection({ ...input, articles })]) {
+      const { errors: e, articles: n, ...same } = given;
+      expect(same).toEqual(rest);
+      expect([e, n]).toEqual([[], count]);
+    }
+    expect(errors).toHaveLength(1);
   });
 
   it('names articles with no site, and does not call a site named by a signature unsigned', () => {

@@ -82,7 +82,8 @@ export function checkCollection(input: CheckInput): Health {
   }
   const fileOf = (a: SiteArticle) => relative(articlesDir, a.inputPath);
   const { signedSites } = texts;
-  const sketches = articles.map((a) => ({ id: fileOf(a), sketch: texts.sketches.get(a) ?? readSketch(a) }));
+  // An article loaded apart from the facts given is read for its own.
+  const sketches = articles.map((a) => ({ id: fileOf(a), sketch: texts.sketches.get(a) ?? sketch(readArticleText(a).body) }));
 
   const names = { people: new Map<string, string[]>(), places: new Map<string, string[]>(), organizations: new Map<string, string[]>() };
   const topicCounts = new Map<string, number>();
@@ -151,11 +152,6 @@ export function checkCollection(input: CheckInput): Health {
     noSite: articles.filter((a) => !a.site).map(fileOf).sort(byName),
     conflicts,
   };
-}
-
-/** The sketch of an article its facts lack (one loaded apart from them). */
-function readSketch(a: SiteArticle): Sketch {
-  return sketch(readArticleText(a).body);
 }
 
 /** Whether the health holds errors (what `--strict` fails on). */

@@ -91,7 +91,7 @@ function readArticleFile(path: string, root: string, onText?: (article: SiteArti
   const segments = relative(root, path).slice(0, -3).split(sep).map((s) => (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(s) ? s : slugify(s) || 'article'));
   const article: SiteArticle = { ...frontmatter, url: `/articles/${segments.join('/')}/`, inputPath: path, removedByRule };
   // Whoever needs the text of every article (the health check) has it here, not by reading the files again.
-  onText?.(article, { body, removed: ledger?.removed ?? [], ...(ledger?.read ? { read: ledger.read } : {}) });
+  onText?.(article, articleText(body, ledger));
   return article;
 }
 
@@ -113,7 +113,10 @@ function readLedger(path: string): Ledger | undefined {
 /** An article's text and ledger, read from its files for its page. */
 export function readArticleText(article: SiteArticle): ArticleText {
   const { body } = parseArticle(readRegularFile(article.inputPath, MAX_ARTICLE_BYTES).toString('utf8'), article.inputPath);
-  const ledger = readLedger(article.inputPath);
+  return articleText(body, readLedger(article.inputPath));
+}
+
+function articleText(body: string, ledger: Ledger | undefined): ArticleText {
   return { body, removed: ledger?.removed ?? [], ...(ledger?.read ? { read: ledger.read } : {}) };
 }
 
