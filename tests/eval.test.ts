@@ -38,9 +38,9 @@ describe('evaluation gate', () => {
     expect(result.meta!.wrong).toBeLessThanOrEqual(8);
   });
 
-  it.skipIf(!existsSync(devSet))('reads the saved pages of the development set at F1 ≥ 0.958, every title and every stated date, beating Readability alone (measured 0.9586, 80/80, 75/75; Readability 0.910)', async () => {
+  it.skipIf(!existsSync(devSet))('reads the saved pages of the development set at F1 ≥ 0.961, every title and every stated date, beating Readability alone (measured 0.9612, 80/80, 75/75; Readability 0.910)', async () => {
     const result = await evaluateCorpus(join(devSet, 'raw-html'), join(devSet, 'gold.json'), project(), join(devSet, 'page-meta.json'));
-    expect(result.f1).toBeGreaterThanOrEqual(0.958);
+    expect(result.f1).toBeGreaterThanOrEqual(0.961);
     expect(result.meta!.titles).toBe(80);
     expect(result.meta!.exact).toBe(75);
     const readability = await evaluateExtractor('readability', join(devSet, 'raw-html'), join(devSet, 'gold.json'));

@@ -37,6 +37,8 @@ interface Expected {
   subheadings?: string[];
   /** Captions taken out of the text as figures. */
   captions?: string[];
+  /** How many times the body holds a piece of text. */
+  times?: Record<string, number>;
 }
 
 function check(article: Article, expected: Expected): void {
@@ -55,6 +57,7 @@ function check(article: Article, expected: Expected): void {
   for (const s of expected.not_in_body ?? []) expect(article.text).not.toContain(s);
   for (const s of expected.subheadings ?? []) expect(article.body.split('\n')).toContain(`## ${s}`);
   for (const s of expected.captions ?? []) expect(f.figures?.map((x) => x.caption)).toContain(s);
+  for (const [s, n] of Object.entries(expected.times ?? {})) expect(article.text.split(s).length - 1, s).toBe(n);
 }
 
 describe('saved pages', () => {

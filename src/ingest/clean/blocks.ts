@@ -25,6 +25,8 @@ export interface Block {
   articles?: number[];
   /** From HTML: the innermost of them whose class or id marks the page's chrome ("caption", "newsletter"). */
   chromeElement?: number;
+  /** From HTML: it stands in an element set apart from the running text (a pull quote, a figure, a box). */
+  setApart?: true;
 }
 
 const TERMINAL = /[.!?…:;"”’')\]»]$/u;

@@ -119,13 +119,19 @@ function markLabels(blocks: Block[], drops: Drops, settings: IngestSettings): vo
   }
 }
 
-/** Teasers, key points and pull quotes repeat a sentence of the article: the fuller copy stays. */
+/**
+ * Teasers, key points and pull quotes repeat a sentence of the article: the fuller copy stays.
+ * A saved page's markup says which copy is the display one: only text it sets apart from the
+ * running text (a pull quote) may go; a line its running text repeats (a nominee in two
+ * categories, key points above the story, a table's values) is the page's own.
+ */
 function markDuplicates(blocks: Block[], drops: Drops, settings: IngestSettings): void {
+  const mayGo = (b: Block) => b.ancestors === undefined || b.setApart === true;
   const seen = new Set<string>();
   blocks.forEach((block, i) => {
     if (drops[i] !== undefined) return;
     const key = block.text.toLowerCase();
-    if (seen.has(key)) drops[i] = 'duplicate';
+    if (seen.has(key) && mayGo(block)) drops[i] = 'duplicate';
     else seen.add(key);
   });
   // A block contained in another open block: found through the rarest run of GRAM words inside
@@ -140,8 +146,9 @@ function markDuplicates(blocks: Block[], drops: Drops, settings: IngestSettings)
     else if (list.length < 2 * MAX_POSTINGS) list.push(i, at);
   });
   for (const i of open) {
-    if (blocks[i].words.length < settings.containedWords) continue;
+    if (blocks[i].words.length < settings.containedWords || !mayGo(blocks[i])) continue;
     const text = blocks[i].text.replace(/^[“"‘']+|[”"’']+$/g, '');
+    const apart = blocks[i].setApart === true;
     // Words inside the block are whole words wherever the block stands; its first word may be a word's tail.
     let rarest: number[] | undefined;
     let offset = 0;
@@ -156,7 +163,12 @@ function markDuplicates(blocks: Block[], drops: Drops, settings: IngestSettings)
     const list: number[] = rarest;
     for (let k = 0; k < list.length; k += 2) {
       const [block, at] = [list[k]!, list[k + 1]!];
-      if (block !== i && at >= offset && blocks[block].text.startsWith(text, at - offset)) {
+      const start = at - offset;
+      const host = blocks[block].text;
+      // A pull quote the markup sets apart may capitalise the word it starts with ("Most of them…"
+      // from "…, most of them…"); in text, that would take a key point for a copy of a sentence.
+      const first = apart ? host[start]?.toLowerCase() === text[0]!.toLowerCase() : host[start] === text[0];
+      if (block !== i && start >= 0 && first && host.startsWith(text.slice(1), start + 1)) {
         drops[i] = 'duplicate';
         break;
       }

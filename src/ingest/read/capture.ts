@@ -84,4 +84,6 @@ export interface ReadLimits {
   maxBytes: number;
   /** Saved pages: class and id words that mark the page's own chrome (`_data/boilerplate.json`). */
   chromeClasses?: ReadonlySet<string>;
+  /** Saved pages: class and id words that mark a quotation set apart from the running text (a pull quote). */
+  apartClasses?: ReadonlySet<string>;
 }

@@ -20,6 +20,8 @@ const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 /** Landmarks of a page's own chrome, by element or role. */
 const CHROME_TAGS = new Set(['nav', 'aside', 'footer']);
 const CHROME_ROLES = /^(navigation|banner|contentinfo|complementary|search|menu|menubar|dialog|alertdialog)$/;
+/** Elements that set their text apart from the running text (a pull quote, a figure, a box). */
+const APART_TAGS = new Set(['blockquote', 'figure', 'aside']);
 
 interface Open {
   tag: string;
@@ -31,6 +33,8 @@ interface Open {
   article: boolean;
   /** Its class or id has a word that marks the page's chrome. */
   chromeClass: boolean;
+  /** It or an element around it sets its text apart from the running text. */
+  apart: boolean;
   /** The nearest block element at or above it, for the path of the text it holds. */
   block?: OpenBlock;
 }
@@ -95,7 +99,7 @@ export function htmlCapture(file: string, bytes: Uint8Array, limits: ReadLimits,
     html = decoded.text;
     warnings.push(...decoded.warnings);
   }
-  const { blocks, markup } = parsePage(html, limits.chromeClasses);
+  const { blocks, markup } = parsePage(html, limits.chromeClasses, limits.apartClasses);
   const given: Given = { ...givenFromMarkup(markup), ...Object.fromEntries(Object.entries(extra.given ?? {}).filter(([, v]) => v !== undefined)) };
   if (blocks.length === 0) return { id, reason: 'a page with no visible text' };
   return {
@@ -111,8 +115,13 @@ export function htmlCapture(file: string, bytes: Uint8Array, limits: ReadLimits,
   };
 }
 
+/** One expression for a set of words, each a whole word of a class or id ("video" in "video-player", not in "videos"). */
+function wordTest(words: ReadonlySet<string>): RegExp | undefined {
+  return words.size > 0 ? new RegExp(`(?:^|[^a-z0-9])(?:${[...words].map((w) => w.replace(/[^a-z0-9]/g, '')).join('|')})(?:$|[^a-z0-9])`, 'i') : undefined;
+}
+
 /** The page's blocks of visible text and what its markup states. */
-export function parsePage(html: string, chromeWords: ReadonlySet<string> = new Set()): { blocks: Block[]; markup: PageMarkup } {
+export function parsePage(html: string, chromeWords: ReadonlySet<string> = new Set(), apartWords: ReadonlySet<string> = new Set()): { blocks: Block[]; markup: PageMarkup } {
   // Line numbers of the raw file, for the ledger: where each line starts.
   const lineStarts = [0];
   for (let i = html.indexOf('\n'); i !== -1; i = html.indexOf('\n', i + 1)) lineStarts.push(i + 1);
@@ -128,8 +137,8 @@ export function parsePage(html: string, chromeWords: ReadonlySet<string> = new S
   };
 
   const markup: PageMarkup = { meta: new Map(), jsonLd: [] };
-  // One expression for the chrome words, each a whole word of a class or id ("video" in "video-player", not in "videos").
-  const chromeTest = chromeWords.size > 0 ? new RegExp(`(?:^|[^a-z0-9])(?:${[...chromeWords].map((w) => w.replace(/[^a-z0-9]/g, '')).join('|')})(?:$|[^a-z0-9])`, 'i') : undefined;
+  const chromeTest = wordTest(chromeWords);
+  const apartTest = wordTest(apartWords);
   const blocks: Block[] = [];
   const stack: Open[] = [];
   let text = '';
@@ -142,13 +151,15 @@ export function parsePage(html: string, chromeWords: ReadonlySet<string> = new S
   let currentPath: string | undefined;
   /** Whether a class-and-id string marks chrome: the same strings recur all over a page. */
   const chromeSeen = new Map<string, boolean>();
+  const apartSeen = new Map<string, boolean>();
   let ldScript = false;
   let inTitle = false;
   let h1 = '';
   let inH1 = 0;
   let elements = 0;
 
-  const flush = () => {
+  /** Ends the open block of text; `closing` is the element whose end ends it, already off the stack. */
+  const flush = (closing?: Open) => {
     const t = stripControls(normaliseLine(text).normalize('NFC')).text;
     if (t) {
       let chrome: string | undefined;
@@ -162,6 +173,7 @@ export function parsePage(html: string, chromeWords: ReadonlySet<string> = new S
       if (linkText > 0) block.linkDensity = Math.min(1, linkText / t.length);
       if (heading !== undefined) block.heading = heading;
       if (chrome) block.chrome = chrome;
+      if (closing?.apart || stack.at(-1)?.apart) block.setApart = true;
       blocks.push(block);
     }
     text = '';
@@ -210,8 +222,14 @@ export function parsePage(html: string, chromeWords: ReadonlySet<string> = new S
           chromeClass = chromeSeen.get(names) ?? chromeTest.test(names);
           chromeSeen.set(names, chromeClass);
         }
+        let apart = (parent?.apart ?? false) || APART_TAGS.has(name);
+        if (!apart && apartTest !== undefined && (attrs.class !== undefined || attrs.id !== undefined)) {
+          const names = `${attrs.class ?? ''} ${attrs.id ?? ''}`;
+          apart = apartSeen.get(names) ?? apartTest.test(names);
+          apartSeen.set(names, apart);
+        }
         const block = BLOCK.has(name) && !skip ? current : parent?.block;
-        stack.push({ tag: name, n: elements++, skip, chrome, article, chromeClass, block });
+        stack.push({ tag: name, n: elements++, skip, chrome, article, chromeClass, apart, block });
       },
       ontext(data) {
         if (ldScript) {
@@ -248,7 +266,7 @@ export function parsePage(html: string, chromeWords: ReadonlySet<string> = new S
             if (inH1 === 0 && markup.h1 === undefined && h1.trim()) markup.h1 = h1.replace(/\s+/g, ' ').trim();
           }
           if (BLOCK.has(open.tag) && !open.skip) {
-            flush();
+            flush(open);
             heading = undefined;
           }
         }

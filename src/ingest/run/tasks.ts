@@ -36,7 +36,7 @@ export function compile(dataDir: string, settings: IngestSettings): Compiled {
     gazetteer: compileGazetteer(data.aliases),
     sources: compileSources(data.sources),
     topics: compileTopics(data.topics, settings.topicMinHits, settings.topicMax, settings.topicRelative),
-    read: { maxBytes: settings.maxBytes, maxControlShare: settings.maxControlShare, chromeClasses: new Set(data.boilerplate.markup.chromeClasses.map((w) => w.toLowerCase())) },
+    read: { maxBytes: settings.maxBytes, maxControlShare: settings.maxControlShare, chromeClasses: lowerSet(data.boilerplate.markup.chromeClasses), apartClasses: lowerSet(data.boilerplate.markup.apartClasses) },
   };
 }
 
@@ -54,6 +54,8 @@ async function read(task: FileTask, readLimits: ReadLimits): Promise<ReadResult>
  * the memory it holds): a file is then read and parsed once per run, not twice. Pass 2 makes its
  * articles from the very captures pass 1 hashed.
  */
+const lowerSet = (words: readonly string[]) => new Set(words.map((w) => w.toLowerCase()));
+
 const kept = new Map<string, { result: ReadResult; cost: number }>();
 let keptCost = 0;
 
