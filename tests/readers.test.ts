@@ -94,12 +94,29 @@ describe('saved pages', () => {
     for (const b of blocks) expect(lines[b.first - 1]).toContain(b.text.slice(0, 20));
   });
 
+  it('reads a page longer than one decoding piece as one page: characters, its JSON-LD and line numbers whole across the cuts', async () => {
+    const dir = temp();
+    const description = 'Ωmega — “déjà vu” ünïcode '.repeat(2000); // about 60 kB: the JSON-LD crosses a piece's end
+    const paragraphs = Array.from({ length: 3000 }, (_, i) => `<p>Paragraph ${i}: Ωmega — “déjà vu” ünïcode — ${'€'.repeat(i % 7)}.</p>`);
+    const html = `<!doctype html><html><head><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Ünïcode headline — “whole”', description })}</script></head>\n<body><article>\n${paragraphs.join('\n')}\n</article></body></html>`;
+    const bytes = Buffer.from(html);
+    // The precondition: some piece's end (every 32 kB) falls inside a character of several bytes.
+    expect([1, 2, 3, 4, 5, 6].some((k) => (bytes[k * 32768]! & 0xc0) === 0x80)).toBe(true);
+    writeFileSync(join(dir, 'long.html'), bytes);
+    const read = await readCaptures(join(dir, 'long.html'), 'long.html', project().read);
+    const capture = read.captures[0]!;
+    expect(capture.given.title?.value).toBe('Ünïcode headline — “whole”');
+    expect(capture.blocks.map((b) => b.text)).toEqual(paragraphs.map((p) => p.slice(3, -4)));
+    const lines = html.split('\n');
+    for (const b of capture.blocks) expect(lines[b.first - 1]).toContain(b.text);
+  });
+
   it('leaves out only the bodies a browser never renders: not JSON-LD, not a comment, not an SVG that holds another', () => {
     const page = Buffer.from('<script>a()</script><!-- <script> --><p>kept</p><script type="application/ld+json">{"x":1}</script><svg><svg><text>in</text></svg></svg><style>\np{}\n</style><scripts>custom</scripts><svg/><p>end</p>');
     const ranges = inertRanges(page);
     expect(ranges.map((r) => page.toString('utf8', r.start, r.end))).toEqual(['a()', '\np{}\n']);
     expect(ranges[1]!.lines).toBe(2);
-    expect(decodeWithout(page, ranges)).toBe('<script></script><!-- <script> --><p>kept</p><script type="application/ld+json">{"x":1}</script><svg><svg><text>in</text></svg></svg><style>\n\n</style><scripts>custom</scripts><svg/><p>end</p>');
+    expect(decodeWithout(page, ranges).join('')).toBe('<script></script><!-- <script> --><p>kept</p><script type="application/ld+json">{"x":1}</script><svg><svg><text>in</text></svg></svg><style>\n\n</style><scripts>custom</scripts><svg/><p>end</p>');
   });
 
   it('names each block by its element and the three block elements above it', async () => {

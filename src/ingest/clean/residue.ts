@@ -138,6 +138,9 @@ function markDuplicates(blocks: Block[], drops: Drops, settings: IngestSettings)
   // it, then checked at the one place that run puts it (linear in the capture's size, where a
   // search of every block in every other would be quadratic).
   const open = blocks.map((_, i) => i).filter((i) => drops[i] === undefined);
+  const candidates = open.filter((i) => blocks[i].words.length >= settings.containedWords && mayGo(blocks[i]));
+  // A saved page with no pull quote needs no index (most of them).
+  if (candidates.length === 0) return;
   // Each run's places as flat pairs (block, offset): small integers, few objects to collect.
   const postings = new Map<number, number[]>();
   for (const i of open) eachGram(blocks[i].text, 0, (key, at) => {
@@ -145,8 +148,7 @@ function markDuplicates(blocks: Block[], drops: Drops, settings: IngestSettings)
     if (!list) postings.set(key, [i, at]);
     else if (list.length < 2 * MAX_POSTINGS) list.push(i, at);
   });
-  for (const i of open) {
-    if (blocks[i].words.length < settings.containedWords || !mayGo(blocks[i])) continue;
+  for (const i of candidates) {
     const text = blocks[i].text.replace(/^[“"‘']+|[”"’']+$/g, '');
     const apart = blocks[i].setApart === true;
     // Words inside the block are whole words wherever the block stands; its first word may be a word's tail.

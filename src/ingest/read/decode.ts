@@ -8,6 +8,11 @@ export type Decoded =
   | { ok: true; text: string; encoding: string; warnings: string[] }
   | { ok: false; reason: string };
 
+/** The same for markup: the page's text in pieces, read by the parser in turn. */
+export type DecodedMarkup =
+  | { ok: true; pieces: string[]; encoding: string; warnings: string[] }
+  | { ok: false; reason: string };
+
 const utf8Lenient = new TextDecoder('utf-8');
 
 /**
@@ -27,7 +32,7 @@ export function decode(bytes: Uint8Array, maxControlShare = 0.01): Decoded {
   const { encoding } = decoded;
   let text = decoded.text;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (isBinary(text, maxControlShare)) return { ok: false, reason: `binary file (control characters; read as ${encoding})` };
+  if (isBinary([text], maxControlShare)) return { ok: false, reason: `binary file (control characters; read as ${encoding})` };
   text = text.replace(/\r\n?/g, '\n').normalize('NFC');
   const stripped = stripControls(text);
   if (stripped.removed > 0) warnings.push(`removed ${stripped.removed} control character(s) or noncharacter(s) from the text`);
@@ -42,21 +47,22 @@ export function decode(bytes: Uint8Array, maxControlShare = 0.01): Decoded {
  * `stripControls`), which is where it matters and costs a tenth. A page in UTF-8 (nearly all)
  * is decoded without the bodies of its scripts, styles and SVG (`inert.ts`).
  */
-export function decodeMarkup(bytes: Uint8Array): Decoded {
+export function decodeMarkup(bytes: Uint8Array): DecodedMarkup {
   if (bytes.length === 0) return { ok: false, reason: 'empty file (0 bytes)' };
   const warnings: string[] = [];
   const decoded = decodeBytes(bytes, warnings, (buf) => decodeWithout(buf, inertRanges(buf)));
   if (!decoded) return { ok: false, reason: 'binary file (not text in any known encoding)' };
-  const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
-  if (isBinary(text.length > 65536 ? text.slice(0, 65536) : text, 0.01)) return { ok: false, reason: `binary file (control characters; read as ${decoded.encoding})` };
-  return { ok: true, text, encoding: decoded.encoding, warnings };
+  const pieces = typeof decoded.text === 'string' ? [decoded.text] : decoded.text;
+  if (pieces[0]?.charCodeAt(0) === 0xfeff) pieces[0] = pieces[0].slice(1);
+  if (isBinary(pieces, 0.01)) return { ok: false, reason: `binary file (control characters; read as ${decoded.encoding})` };
+  return { ok: true, pieces, encoding: decoded.encoding, warnings };
 }
 
-/** Valid UTF-8 → text; the whole of it unless the caller leaves parts out. */
-type Utf8Decoder = (buf: Buffer) => string;
-const wholeUtf8: Utf8Decoder = (buf) => buf.toString('utf8');
+/** Valid UTF-8 → text (or its pieces); the whole of it unless the caller leaves parts out. */
+type Utf8Decoder<T> = (buf: Buffer) => T;
+const wholeUtf8: Utf8Decoder<string> = (buf) => buf.toString('utf8');
 
-function decodeBytes(bytes: Uint8Array, warnings: string[], utf8: Utf8Decoder = wholeUtf8): { text: string; encoding: string } | undefined {
+function decodeBytes<T = string>(bytes: Uint8Array, warnings: string[], utf8: Utf8Decoder<T | string> = wholeUtf8): { text: T | string; encoding: string } | undefined {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return utf8WithRepairs(buf.subarray(3), warnings, utf8);
   if (buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
@@ -78,7 +84,7 @@ function decodeBytes(bytes: Uint8Array, warnings: string[], utf8: Utf8Decoder = 
 }
 
 /** UTF-8 with each invalid byte replaced by U+FFFD, and a warning that says how many and where. */
-function utf8WithRepairs(buf: Buffer, warnings: string[], utf8: Utf8Decoder = wholeUtf8): { text: string; encoding: string } {
+function utf8WithRepairs<T>(buf: Buffer, warnings: string[], utf8: Utf8Decoder<T | string> = wholeUtf8): { text: T | string; encoding: string } {
   if (isUtf8(buf)) return { text: utf8(buf), encoding: 'utf-8' };
   {
     const { invalid, firstInvalid } = utf8Sequences(buf);
@@ -148,14 +154,20 @@ function utf16WithoutBom(buf: Buffer): 'utf-16le' | 'utf-16be' | undefined {
  * stray escape, not binary: at least a handful must be there, and more than the share allowed.
  * (U+FFFD counts only where it came with the file: UTF-8 repairs are reported, not binary.)
  */
-function isBinary(text: string, maxControlShare: number): boolean {
-  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+function isBinary(pieces: readonly string[], maxControlShare: number): boolean {
+  // The first 64k characters tell.
   let control = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0x7f) control++;
+  let seen = 0;
+  for (const piece of pieces) {
+    const n = Math.min(piece.length, 65536 - seen);
+    for (let i = 0; i < n; i++) {
+      const c = piece.charCodeAt(i);
+      if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0x7f) control++;
+    }
+    seen += n;
+    if (seen >= 65536) break;
   }
-  return control >= 4 && control / sample.length > maxControlShare;
+  return control >= 4 && control / seen > maxControlShare;
 }
 
 /**

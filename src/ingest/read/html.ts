@@ -20,6 +20,8 @@ const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 /** Landmarks of a page's own chrome, by element or role. */
 const CHROME_TAGS = new Set(['nav', 'aside', 'footer']);
 const CHROME_ROLES = /^(navigation|banner|contentinfo|complementary|search|menu|menubar|dialog|alertdialog)$/;
+const CHROME_WORD = 1;
+const APART_WORD = 2;
 /** Elements that set their text apart from the running text (a pull quote, a figure, a box). */
 const APART_TAGS = new Set(['blockquote', 'figure', 'aside']);
 
@@ -90,13 +92,13 @@ function declaredCharset(bytes: Uint8Array): string | undefined {
 export function htmlCapture(file: string, bytes: Uint8Array, limits: ReadLimits, extra: { record?: string; given?: Given } = {}): Capture | Skip {
   const id = extra.record ? `${file}#${extra.record}` : file;
   const charset = declaredCharset(bytes);
-  let html: string;
+  let html: string[];
   const warnings: string[] = [];
-  if (charset && !/^utf-?8$/.test(charset) && iconv.encodingExists(charset)) html = iconv.decode(Buffer.from(bytes), charset).replace(/\r\n?/g, '\n');
+  if (charset && !/^utf-?8$/.test(charset) && iconv.encodingExists(charset)) html = [iconv.decode(Buffer.from(bytes), charset).replace(/\r\n?/g, '\n')];
   else {
     const decoded = decodeMarkup(bytes);
     if (!decoded.ok) return { id, reason: decoded.reason };
-    html = decoded.text;
+    html = decoded.pieces;
     warnings.push(...decoded.warnings);
   }
   const { blocks, markup } = parsePage(html, limits.chromeClasses, limits.apartClasses);
@@ -120,11 +122,16 @@ function wordTest(words: ReadonlySet<string>): RegExp | undefined {
   return words.size > 0 ? new RegExp(`(?:^|[^a-z0-9])(?:${[...words].map((w) => w.replace(/[^a-z0-9]/g, '')).join('|')})(?:$|[^a-z0-9])`, 'i') : undefined;
 }
 
-/** The page's blocks of visible text and what its markup states. */
-export function parsePage(html: string, chromeWords: ReadonlySet<string> = new Set(), apartWords: ReadonlySet<string> = new Set()): { blocks: Block[]; markup: PageMarkup } {
+/** The page's blocks of visible text and what its markup states; the page whole or in pieces. */
+export function parsePage(html: string | readonly string[], chromeWords: ReadonlySet<string> = new Set(), apartWords: ReadonlySet<string> = new Set()): { blocks: Block[]; markup: PageMarkup } {
+  const pieces = typeof html === 'string' ? [html] : html;
   // Line numbers of the raw file, for the ledger: where each line starts.
   const lineStarts = [0];
-  for (let i = html.indexOf('\n'); i !== -1; i = html.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  let offset = 0;
+  for (const piece of pieces) {
+    for (let i = piece.indexOf('\n'); i !== -1; i = piece.indexOf('\n', i + 1)) lineStarts.push(offset + i + 1);
+    offset += piece.length;
+  }
   const lineAt = (offset: number) => {
     let lo = 0;
     let hi = lineStarts.length - 1;
@@ -149,9 +156,8 @@ export function parsePage(html: string, chromeWords: ReadonlySet<string> = new S
   /** The block element opened last: its path is the `where` of the text that follows. */
   let current: OpenBlock | undefined;
   let currentPath: string | undefined;
-  /** Whether a class-and-id string marks chrome: the same strings recur all over a page. */
-  const chromeSeen = new Map<string, boolean>();
-  const apartSeen = new Map<string, boolean>();
+  /** What a class-and-id string marks (CHROME_WORD, APART_WORD): the same strings recur all over a page. */
+  const classWords = new Map<string, number>();
   let ldScript = false;
   let inTitle = false;
   let h1 = '';
@@ -160,6 +166,12 @@ export function parsePage(html: string, chromeWords: ReadonlySet<string> = new S
 
   /** Ends the open block of text; `closing` is the element whose end ends it, already off the stack. */
   const flush = (closing?: Open) => {
+    // Every block element's start and end flushes; most have no text of their own.
+    if (text === '') {
+      linkText = 0;
+      firstLine = 0;
+      return;
+    }
     const t = stripControls(normaliseLine(text).normalize('NFC')).text;
     if (t) {
       let chrome: string | undefined;
@@ -191,11 +203,24 @@ export function parsePage(html: string, chromeWords: ReadonlySet<string> = new S
           if (key && attrs.content && !markup.meta.has(key)) markup.meta.set(key, attrs.content);
         }
         if (name === 'link' && /\bcanonical\b/i.test(attrs.rel ?? '') && attrs.href && !markup.canonical) markup.canonical = attrs.href;
-        if (name === 'script' && /ld\+json/i.test(attrs.type ?? '')) ldScript = true;
+        if (name === 'script' && /ld\+json/i.test(attrs.type ?? '')) {
+          ldScript = true;
+          markup.jsonLd.push('');
+        }
         if (name === 'title' && markup.title === undefined) inTitle = true;
         if (name === 'time' && attrs.datetime && !markup.time && (/datePublished|pubdate/i.test(`${attrs.itemprop ?? ''} ${Object.keys(attrs).join(' ')}`) || insideArticle())) markup.time = attrs.datetime;
         if (VOID.has(name) && name !== 'br' && name !== 'hr') return;
         const parent = stack.at(-1);
+        // Inside a never-rendered element nothing is read: only the nesting is kept.
+        if (parent?.skip) {
+          if (name === 'br' || name === 'hr') {
+            flush();
+            return;
+          }
+          if (name === 'a') inLink++;
+          stack.push({ tag: name, n: elements++, skip: true, chrome: parent.chrome, article: false, chromeClass: false, apart: parent.apart, block: parent.block });
+          return;
+        }
         // Tested only where the attribute is there: this runs for every element of the page.
         const hidden = 'hidden' in attrs || (attrs.style !== undefined && HIDDEN_STYLE.test(attrs.style)) || attrs['aria-hidden'] === 'true';
         const skip = (parent?.skip ?? false) || SKIP.has(name) || hidden;
@@ -217,23 +242,24 @@ export function parsePage(html: string, chromeWords: ReadonlySet<string> = new S
         if (name === 'h1' && !skip) inH1++;
         if (name === 'a') inLink++;
         let chromeClass = false;
-        if (chromeTest !== undefined && (attrs.class !== undefined || attrs.id !== undefined)) {
-          const names = `${attrs.class ?? ''} ${attrs.id ?? ''}`;
-          chromeClass = chromeSeen.get(names) ?? chromeTest.test(names);
-          chromeSeen.set(names, chromeClass);
-        }
         let apart = (parent?.apart ?? false) || APART_TAGS.has(name);
-        if (!apart && apartTest !== undefined && (attrs.class !== undefined || attrs.id !== undefined)) {
+        if (attrs.class !== undefined || attrs.id !== undefined) {
           const names = `${attrs.class ?? ''} ${attrs.id ?? ''}`;
-          apart = apartSeen.get(names) ?? apartTest.test(names);
-          apartSeen.set(names, apart);
+          let words = classWords.get(names);
+          if (words === undefined) {
+            words = (chromeTest?.test(names) ? CHROME_WORD : 0) | (apartTest?.test(names) ? APART_WORD : 0);
+            classWords.set(names, words);
+          }
+          chromeClass = (words & CHROME_WORD) !== 0;
+          apart ||= (words & APART_WORD) !== 0;
         }
         const block = BLOCK.has(name) && !skip ? current : parent?.block;
         stack.push({ tag: name, n: elements++, skip, chrome, article, chromeClass, apart, block });
       },
       ontext(data) {
         if (ldScript) {
-          markup.jsonLd.push(data);
+          // A script read in several pieces is one JSON text.
+          markup.jsonLd[markup.jsonLd.length - 1] += data;
           return;
         }
         if (inTitle) {
@@ -274,7 +300,7 @@ export function parsePage(html: string, chromeWords: ReadonlySet<string> = new S
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
   );
-  parser.write(html);
+  for (const piece of pieces) parser.write(piece);
   parser.end();
   flush();
   return { blocks, markup };
