@@ -40,6 +40,12 @@ export interface IngestSettings {
   tailBlocks: number;
   /** A block contained in a longer block of the same document is a teaser or pull quote if it has this many words. */
   containedWords: number;
+  /**
+   * Saved pages: a run of at least this many blocks that repeats an earlier run, in order, with at
+   * least `copyRunWords` words, is a second copy of the text (a pinned post, the story twice).
+   */
+  copyRunBlocks: number;
+  copyRunWords: number;
   /** The head and tail zones (share of blocks) where zone-limited rules apply. */
   zoneShare: number;
   /** A title line has at most this many words. */
@@ -89,6 +95,8 @@ export const defaultSettings: IngestSettings = {
   topBlocks: 5,
   tailBlocks: 2,
   containedWords: 8,
+  copyRunBlocks: 3,
+  copyRunWords: 50,
   zoneShare: 0.3,
   titleMaxWords: 30,
   titleSearchBlocks: 8,

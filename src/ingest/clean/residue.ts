@@ -127,13 +127,17 @@ function markLabels(blocks: Block[], drops: Drops, settings: IngestSettings): vo
  */
 function markDuplicates(blocks: Block[], drops: Drops, settings: IngestSettings): void {
   const mayGo = (b: Block) => b.ancestors === undefined || b.setApart === true;
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
+  const twin: (number | undefined)[] = [];
   blocks.forEach((block, i) => {
     if (drops[i] !== undefined) return;
     const key = block.text.toLowerCase();
-    if (seen.has(key) && mayGo(block)) drops[i] = 'duplicate';
-    else seen.add(key);
+    const first = seen.get(key);
+    if (first !== undefined && mayGo(block)) drops[i] = 'duplicate';
+    else if (first !== undefined) twin[i] = first;
+    else seen.set(key, i);
   });
+  markCopies(blocks, drops, twin, settings);
   // A block contained in another open block: found through the rarest run of GRAM words inside
   // it, then checked at the one place that run puts it (linear in the capture's size, where a
   // search of every block in every other would be quadratic).
@@ -175,6 +179,32 @@ function markDuplicates(blocks: Block[], drops: Drops, settings: IngestSettings)
         break;
       }
     }
+  }
+}
+
+/**
+ * A saved page's running text may repeat single lines, but a run of paragraphs that repeats an
+ * earlier run in order (`twin[i]`: the first block with block i's text) is a second copy of the
+ * text — a pinned post, a story the page holds twice — and goes.
+ */
+function markCopies(blocks: Block[], drops: Drops, twin: (number | undefined)[], settings: IngestSettings): void {
+  const open = blocks.map((_, i) => i).filter((i) => drops[i] === undefined);
+  for (let k = 0; k < open.length; ) {
+    const start = twin[open[k]!];
+    if (start === undefined) {
+      k++;
+      continue;
+    }
+    // The run goes on while each next open block repeats the open block after the last one repeated.
+    let length = 1;
+    let words = blocks[open[k]!]!.words.length;
+    let from = open.indexOf(start);
+    while (k + length < open.length && from + length < k && twin[open[k + length]!] === open[from + length]) {
+      words += blocks[open[k + length]!]!.words.length;
+      length++;
+    }
+    if (length >= settings.copyRunBlocks && words >= settings.copyRunWords) for (let m = k; m < k + length; m++) drops[open[m]!] = 'duplicate';
+    k += length;
   }
 }
 
