@@ -134,7 +134,8 @@ function markDuplicates(blocks: Block[], drops: Drops, settings: IngestSettings)
     const key = block.text.toLowerCase();
     const first = seen.get(key);
     if (first !== undefined && mayGo(block)) drops[i] = 'duplicate';
-    else if (first !== undefined) twin[i] = first;
+    // The page's chrome goes by its own rule, with its own reason in the ledger.
+    else if (first !== undefined && block.chrome === undefined && block.chromeElement === undefined) twin[i] = first;
     else seen.set(key, i);
   });
   markCopies(blocks, drops, twin, settings);
