@@ -87,6 +87,21 @@ describe('review when a capture changes under an edit', () => {
     expect(readFileSync(c.path, 'utf8')).toContain('A new paragraph the outlet added later');
   });
 
+  it("keeps a curator's text that opens with a rule, whole, when the fresh version is accepted", async () => {
+    const c = await editedCollection();
+    const edited = readFileSync(c.path, 'utf8');
+    const at = edited.indexOf('\n---\n', 4) + 5;
+    // A note between two rules at the top of the text: once taken for a second frontmatter and lost.
+    const note = "---\n\nEditor's note: this article was corrected on 2 July.\n\n---\n\n";
+    writeFileSync(c.path, edited.slice(0, at) + note + edited.slice(at));
+    changeCapture(c.raw, 'A new paragraph the outlet added later to the story.');
+    await c.ingest();
+    expect(acceptConflict(c.out, c.slug)).toContain('text');
+    const { body } = parseArticle(readFileSync(c.path, 'utf8'));
+    expect(body.startsWith(note)).toBe(true);
+    expect(body).toContain('The call, released by');
+  });
+
   it('takes the fresh version whole with takeAll, and ingest owns the article again', async () => {
     const c = await editedCollection();
     changeCapture(c.raw, 'A new paragraph the outlet added later to the story.');

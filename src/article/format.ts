@@ -7,5 +7,7 @@ import type { Frontmatter } from './schema.js';
  * same article always gives the same bytes.
  */
 export function formatArticle(frontmatter: Frontmatter, body: string): string {
-  return matter.stringify(body, frontmatter, { lineWidth: -1, noRefs: true } as never);
+  // Handed over as a parsed file: given a string, gray-matter parses it first, and would take a
+  // body that opens with a rule ("---" … "---", a curator's edit) for frontmatter and drop it.
+  return matter.stringify({ content: body, data: {} } as never, frontmatter, { lineWidth: -1, noRefs: true } as never);
 }
