@@ -119,6 +119,19 @@ describe('saved pages', () => {
     expect(decodeWithout(page, ranges).join('')).toBe('<script></script><!-- <script> --><p>kept</p><script type="application/ld+json">{"x":1}</script><svg><svg><text>in</text></svg></svg><style>\n\n</style><scripts>custom</scripts><svg/><p>end</p>');
   });
 
+  it('marks text set apart by a quotation element or a pull-quote class word, not by a float class', async () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'page.html'), '<html><body><article><p>Running text.</p><blockquote><p>Quoted.</p></blockquote><div class="story-pull-quote"><p>Pulled.</p></div><figure><figcaption>Shown.</figcaption></figure><div class="pull-right"><p>Floated.</p></div></article></body></html>');
+    const read = await readCaptures(join(dir, 'page.html'), 'page.html', project().read);
+    expect(read.captures[0]!.blocks.map((b) => [b.text, b.setApart ?? false])).toEqual([
+      ['Running text.', false],
+      ['Quoted.', true],
+      ['Pulled.', true],
+      ['Shown.', true],
+      ['Floated.', false],
+    ]);
+  });
+
   it('names each block by its element and the three block elements above it', async () => {
     const dir = temp();
     writeFileSync(join(dir, 'page.html'), '<html><body><div id="page"><article><section class=" body text"><p>First <b>words</b> of the story.</p><figure><figcaption class="cap">A caption</figcaption></figure></section></article></div></body></html>');
