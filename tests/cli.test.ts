@@ -4,6 +4,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot, seedsDir } from './helpers.js';
+import { summary } from '../src/bench/summary.js';
+import type { BenchResult } from '../src/bench/bench.js';
 
 // The command-line shells, run as a user runs them (through tsx).
 const run = (script: string, args: string[]) =>
@@ -45,6 +47,24 @@ describe('npm run eval', () => {
     const r = run('eval.ts', []);
     expect(r.status).toBe(2);
     expect(r.stdout).toContain('--corpus DIR');
+  });
+});
+
+describe('the bench summary', () => {
+  it('says a bare first query was not measured because bare Pagefind did not finish, not for want of Chromium', () => {
+    const cost = (seconds: number, failed?: boolean) => ({ seconds, peakRss: 1e9, ...(failed ? { failed } : {}) });
+    const result = {
+      count: 100000,
+      seed: 1,
+      machine: { cores: 2, memory: 24e9, node: 'v20' },
+      collection: { files: 100000, bytes: 1 },
+      steps: { 'site (Eleventy)': cost(400), 'search (Pagefind)': cost(590), 'bare Eleventy, one layout': cost(300), 'bare Pagefind CLI': cost(175, true) },
+      bare: { files: 100001, bytes: 1 },
+      queries: [{ query: 'Bergen', ours: { total: 1969187, results: 5, parts: { wasm: 72209 } } }],
+    } as unknown as BenchResult;
+    const text = summary(result);
+    expect(text).toContain('same query, bare Pagefind default UI: not measured (bare Pagefind did not finish)');
+    expect(text).not.toContain('build + index, ours / bare');
   });
 });
 

@@ -21,11 +21,13 @@ export function summary(r: BenchResult): string {
   const lines = [`${r.count} captures (seed ${r.seed}), ${r.machine.cores} cores, Node ${r.machine.node}`, table(rows)];
   if (r.site) lines.push(`site: ${r.site.files} files, ${(r.site.bytes / 1048576).toFixed(0)} MB; largest article page ${kB(r.site.largestArticle.gzip + r.site.css)} gzip with its CSS; largest page ${r.site.largestPage.path} ${kB(r.site.largestPage.gzip)}`);
   if (r.bare) lines.push(`bare: ${r.bare.files} files, ${(r.bare.bytes / 1048576).toFixed(0)} MB`);
-  const q = (name: string, c: QueryCost | undefined) =>
-    c ? `${name}: ${kB(c.total)} gzip, ${c.results} results shown (${Object.entries(c.parts).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${kB(v)}`).join(', ')})` : `${name}: not measured (no Chromium)`;
+  const q = (name: string, c: QueryCost | undefined, why: string) =>
+    c ? `${name}: ${kB(c.total)} gzip, ${c.results} results shown (${Object.entries(c.parts).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${kB(v)}`).join(', ')})` : `${name}: not measured (${why})`;
+  // A bare index that did not finish has no first query to measure, Chromium or not.
+  const bareWhy = s['bare Pagefind CLI']?.failed ? 'bare Pagefind did not finish' : 'no Chromium';
   for (const { query, ours, bare } of r.queries) {
-    lines.push(q(`first search query "${query}"`, ours));
-    if (r.bare) lines.push(q(`  same query, bare Pagefind default UI`, bare));
+    lines.push(q(`first search query "${query}"`, ours, 'no Chromium'));
+    if (r.bare) lines.push(q(`  same query, bare Pagefind default UI`, bare, bareWhy));
   }
   return lines.join('\n');
 }

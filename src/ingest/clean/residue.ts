@@ -133,10 +133,10 @@ function markDuplicates(blocks: Block[], drops: Drops, settings: IngestSettings)
     if (drops[i] !== undefined) return;
     const key = block.text.toLowerCase();
     const first = seen.get(key);
-    if (first !== undefined && mayGo(block)) drops[i] = 'duplicate';
+    if (first === undefined) seen.set(key, i);
+    else if (mayGo(block)) drops[i] = 'duplicate';
     // The page's chrome goes by its own rule, with its own reason in the ledger.
-    else if (first !== undefined && block.chrome === undefined && block.chromeElement === undefined) twin[i] = first;
-    else seen.set(key, i);
+    else if (block.chrome === undefined && block.chromeElement === undefined) twin[i] = first;
   });
   markCopies(blocks, drops, twin, settings);
   // A block contained in another open block: found through the rarest run of GRAM words inside
@@ -199,7 +199,7 @@ function markCopies(blocks: Block[], drops: Drops, twin: (number | undefined)[],
     // The run goes on while each next open block repeats the open block after the last one repeated.
     let length = 1;
     let words = blocks[open[k]!]!.words.length;
-    let from = open.indexOf(start);
+    const from = open.indexOf(start);
     while (k + length < open.length && from + length < k && twin[open[k + length]!] === open[from + length]) {
       words += blocks[open[k + length]!]!.words.length;
       length++;
