@@ -1,8 +1,13 @@
 /// <reference lib="dom" />
 // Functions passed to page.evaluate run in the browser: they need the DOM types.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { articleOf, browserFound, describeInBrowser, openSite, type BrowserSession, type Visit } from './site-helpers.js';
+import { indexSite } from '../src/search/index.js';
+import { DATES_FILE } from '../src/search/dates.js';
+import { articleOf, browserFound, describeInBrowser, eleventy, openSite, serveSite, type BrowserSession, type Visit } from './site-helpers.js';
 
 let session: BrowserSession;
 beforeAll(async () => {
@@ -90,6 +95,47 @@ describeInBrowser('search in a browser', () => {
     const dated = oldest.filter((u) => u === '/articles/hostile-names/' || u === '/articles/year-only/');
     expect(dated).toEqual(['/articles/year-only/', '/articles/hostile-names/']);
     await v.page.close();
+  });
+
+  it('orders by date across the parts of an index built in parts, as in one index', async () => {
+    // Ten articles indexed in parts of two pages: Pagefind merges parts in order of relevance.
+    const dates = ['2020-05-01', '2023-01-09', '2019-12-31', '2023-01-09', '2021-01-01', '2022-07-15', '2018-02-02', '2024-03-03', '2020-05-02', undefined];
+    const content = mkdtempSync(join(tmpdir(), 'clippings-parted-'));
+    mkdirSync(join(content, 'raw'));
+    mkdirSync(join(content, 'articles'));
+    dates.forEach((date, i) => {
+      const when = date ? `published: '${date}'\npublished_precision: ${date === '2021-01-01' ? 'year' : 'day'}\npublished_basis: stated\n` : '';
+      const text = `Report ${i} from the harbour of Testville${' on the harbour'.repeat(i)}.`;
+      writeFileSync(join(content, 'articles', `report-${i}.md`), `---\ntitle: Report ${i}\nslug: report-${i}\n${when}topics: []\npeople: []\nplaces: []\norganizations: []\nwords: ${text.split(' ').length}\nsource:\n  file: report-${i}.txt\n  sha256: '${'0'.repeat(64)}'\n  bytes: 1\n---\n${text}\n`);
+    });
+    const site = join(content, '_site');
+    await eleventy(content, site);
+    expect((await indexSite(site, 'en', 2)).parts).toBe(5);
+    // Page ids are short hashes: two parts may give one id to pages of different dates. Here part 3
+    // claims part 2's first page as a page of 1900: that result must be dated from its own fragment.
+    const second = JSON.parse(readFileSync(join(site, 'pagefind', 'parts', '2', DATES_FILE), 'utf8')) as Record<string, string[]>;
+    const third = join(site, 'pagefind', 'parts', '3', DATES_FILE);
+    writeFileSync(third, JSON.stringify({ '1900-01-01': [Object.values(second)[0]![0]], ...JSON.parse(readFileSync(third, 'utf8')) }));
+    const server = await serveSite(site);
+    try {
+      for (const direction of ['desc', 'asc'] as const) {
+        const page = await session.browser.newPage();
+        await page.goto(`${server.origin}/search/?q=harbour&sort=${direction}`);
+        let urls = await results(page);
+        while (await page.locator('#search-more').isVisible()) {
+          await page.locator('#search-more').click();
+          await expect.poll(async () => (await results(page)).length).toBeGreaterThan(urls.length);
+          urls = await results(page);
+        }
+        const shown = urls.map((u) => dates[Number(/report-(\d+)/.exec(u)![1])]);
+        const dated = dates.filter((d): d is string => d !== undefined).sort();
+        // Newest or oldest first; the undated article after the dated, in either order.
+        expect(shown).toEqual([...(direction === 'desc' ? dated.reverse() : dated), undefined]);
+        await page.close();
+      }
+    } finally {
+      await server.close();
+    }
   });
 
   it('shows results for a query in the address without typing, and keeps a typed query in the address', async () => {

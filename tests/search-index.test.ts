@@ -2,7 +2,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
 import { indexSite, PARTS_FILE } from '../src/search/index.js';
+import { DATES_FILE } from '../src/search/dates.js';
+import { PUBLISHED_META } from '../src/search/fields.js';
 import { snapshot } from './helpers.js';
 import { filterAttribute } from '../src/site/render/pagefind.js';
 
@@ -60,6 +63,28 @@ describe('indexSite', () => {
     for (const part of [3, 1, 2, 1]) expect((await indexSite(parted, 'en', 2, part)).parts).toBe(3);
     expect(snapshot(join(parted, 'pagefind'))).toEqual(snapshot(join(whole, 'pagefind')));
     await expect(indexSite(parted, 'en', 2, 4)).rejects.toThrow(/no search part 4: this site has 3 part\(s\)/);
+  });
+
+  it('lists in each part the publication dates of its pages by the ids their results carry, undated pages left out', async () => {
+    const dated = ['2021-03-04', '2019', '2021-03-04', '2020-11'];
+    const pages = Object.fromEntries([
+      ...dated.map((date, i) => [`articles/d${i}/index.html`, `<html lang="en"><body><article data-pagefind-body data-pagefind-meta="${PUBLISHED_META}:${date}"><h1>D${i}</h1><p>Text ${i} about Kherson.</p></article></body></html>`]),
+      ['articles/u/index.html', '<html lang="en"><body><article data-pagefind-body><h1>U</h1><p>Undated text about Kherson.</p></article></body></html>'],
+    ]);
+    const dir = siteWith(pages);
+    await indexSite(dir, 'en', 2);
+    const found = new Map<string, string>();
+    for (const part of ['', 'parts/2/', 'parts/3/']) {
+      const list = JSON.parse(readFileSync(join(dir, 'pagefind', part, DATES_FILE), 'utf8')) as Record<string, string[]>;
+      expect(Object.keys(list)).toEqual(Object.keys(list).sort());
+      for (const [date, ids] of Object.entries(list))
+        for (const id of ids) {
+          // The id names the page's fragment in the same part, whose URL says which page it is.
+          const fragment = gunzipSync(readFileSync(join(dir, 'pagefind', part, 'fragment', `${id}.pf_fragment`))).toString('utf8');
+          found.set((JSON.parse(fragment.slice('pagefind_dcd'.length)) as { url: string }).url, date);
+        }
+    }
+    expect(Object.fromEntries(found)).toEqual({ '/articles/d0/': '2021-03-04', '/articles/d1/': '2019', '/articles/d2/': '2021-03-04', '/articles/d3/': '2020-11' });
   });
 
   it('writes the same files for the same site', async () => {

@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync, sta
 import { dirname, join, relative, isAbsolute, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { stabilise } from './stable.js';
+import { DATES_FILE, partDates } from './dates.js';
 
 /** What indexing a built site produced. */
 export interface SearchIndexResult {
@@ -30,7 +31,8 @@ export const PARTS_FILE = 'clippings-parts.json';
  * data-pagefind-body and would only be read and dropped). Each part's bundle is taken from
  * Pagefind in memory and written here: Pagefind 1.5's own writes are not awaited to the end, and
  * its filter files change from run to run, which `stabilise` undoes — the same site gives the
- * same files. Fails loudly: any error Pagefind reports, or an index of zero pages, throws with the
+ * same files. Each part also lists its pages' publication dates (DATES_FILE, see dates.ts), the
+ * search page's date orders. Fails loudly: any error Pagefind reports, or an index of zero pages, throws with the
  * reason, so a build never ships a site whose search finds nothing.
  */
 export async function indexSite(siteDir: string, language: string, pagesPerIndex = 4000, only?: number): Promise<SearchIndexResult> {
@@ -53,6 +55,7 @@ export async function indexSite(siteDir: string, language: string, pagesPerIndex
     indexed += Object.values(entry.languages ?? {}).reduce((n, l) => n + l.page_count, 0);
     // A further part needs only its index: the search page's script and WebAssembly are part 1's.
     const kept = part === 1 ? bundle : new Map([...bundle].filter(([path]) => isIndexFile(path)));
+    kept.set(DATES_FILE, Buffer.from(partDates(bundle)));
     files += writeBundle(part === 1 ? out : join(out, 'parts', String(part)), stabilise(kept));
   }
   if (indexed === 0) throw new Error(`Pagefind indexed no pages in ${siteDir}: no page carries data-pagefind-body (is the site built, with articles?)`);

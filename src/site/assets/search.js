@@ -35,6 +35,41 @@ await pagefind.options({ highlightParam: 'highlight', excerptLength: 30, noWorke
 const parts = await fetch(`${bundle}clippings-parts.json`).then((r) => (r.ok ? r.json() : []), () => []);
 for (const part of parts) await pagefind.mergeIndex(`${bundle}${part}`);
 
+// The date orders are worked out here, not by Pagefind: with merged parts, Pagefind 1.5 puts the
+// results in order of relevance whatever sort it was given. Each part lists its pages' dates
+// (clippings-dates.json: { "<published>": ["<page id>", …] }, written by src/search/dates.ts),
+// loaded the first time a reader asks for a date order.
+const SHARED = Symbol('an id two parts give to pages of different dates');
+let dates;
+function loadDates() {
+  dates ??= Promise.all(['', ...parts].map((part) => fetch(`${bundle}${part}clippings-dates.json`).then((r) => {
+    if (!r.ok) throw new Error(`${r.status} ${r.url}`);
+    return r.json();
+  }))).then((lists) => {
+    const byId = new Map();
+    for (const list of lists) for (const [date, ids] of Object.entries(list)) for (const id of ids) byId.set(id, byId.has(id) && byId.get(id) !== date ? SHARED : date);
+    return byId;
+  });
+  dates.catch(() => (dates = undefined)); // a failed load is tried again by the next search
+  return dates;
+}
+
+/**
+ * The results newest (`desc`) or oldest (`asc`) first; articles of the same date in order of
+ * relevance, undated articles after the dated. Page ids are Pagefind's short hashes, so two parts
+ * may give one id to two pages: such a result is dated from its own fragment.
+ */
+async function byDate(found, direction) {
+  const byId = await loadDates();
+  const keyed = await Promise.all(found.map(async (result) => {
+    const date = byId.get(result.id);
+    return { result, date: date === SHARED ? (await result.data()).meta.published : date };
+  }));
+  const sign = direction === 'asc' ? 1 : -1;
+  keyed.sort((a, b) => (a.date === undefined) - (b.date === undefined) || (a.date === b.date ? 0 : a.date < b.date ? -sign : sign));
+  return keyed.map((k) => k.result);
+}
+
 /** Filter values are stored with the characters that matter as references (see src/site/render/pagefind.ts): shown as the characters. */
 const shown = (value) => value.replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)));
 const entity = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
@@ -102,9 +137,17 @@ async function run() {
     return;
   }
   status.textContent = 'Searching…';
-  const found = await pagefind.search(term || null, { sort: order.value ? { date: order.value } : {}, filters });
+  const found = await pagefind.search(term || null, { filters });
   if (run !== latest) return; // a newer query has started
-  results = found.results;
+  let note = '';
+  let ordered = found.results;
+  try {
+    if (order.value) ordered = await byDate(found.results, order.value);
+  } catch {
+    note = ' The dates could not be loaded: they are in order of relevance.';
+  }
+  if (run !== latest) return;
+  results = ordered;
   next = 0;
   list.replaceChildren();
   counts = found.filters ?? {};
@@ -112,7 +155,7 @@ async function run() {
   await showMore();
   if (run !== latest) return;
   const n = results.length;
-  status.textContent = n === 0 ? `No article matches “${term}”.` : `${n} article${n === 1 ? '' : 's'}${term ? ` for “${term}”` : ''}.`;
+  status.textContent = (n === 0 ? `No article matches “${term}”.` : `${n} article${n === 1 ? '' : 's'}${term ? ` for “${term}”` : ''}.`) + note;
 }
 
 function remember() {

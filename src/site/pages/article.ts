@@ -8,6 +8,7 @@ import { describePublished, longDate } from '../index/periods.js';
 import { bibtex, plainCitation } from '../render/citation.js';
 import { firstSentence } from '../render/excerpt.js';
 import { filterAttribute } from '../render/pagefind.js';
+import { PUBLISHED_META } from '../../search/fields.js';
 import type { ArticleText, SiteArticle } from '../read/model.js';
 
 /** Everything the article layout needs besides the rendered text. */
@@ -33,8 +34,11 @@ export function renderArticle(view: ArticleView): string {
   const url = linkUrl(config, article.url);
   const excerpt = firstSentence(view.content);
   // Search indexes the article only (data-pagefind-body): title, text, names and their aliases;
-  // facts, related lists and provenance stay out. Undated articles sort last but stay findable.
-  const main = html`<article class="article" aria-labelledby="title" data-pagefind-body data-pagefind-sort="date:${article.published ?? '0000-00-00'}" data-pagefind-filter="year:${article.published?.slice(0, 4) ?? 'Undated'}">
+  // facts, related lists and provenance stay out. The publication date is a meta field the search
+  // step lists for the date orders (src/search/dates.ts); an undated article has none, sorts last
+  // and stays findable.
+  const published = article.published ? html` data-pagefind-meta="${PUBLISHED_META}:${article.published}"` : '';
+  const main = html`<article class="article" aria-labelledby="title" data-pagefind-body${published} data-pagefind-filter="year:${article.published?.slice(0, 4) ?? 'Undated'}">
 <h1 id="title" data-pagefind-meta="title">${article.title}</h1>
 ${facts(context)}
 <div class="body">
