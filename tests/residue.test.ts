@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRules } from '../src/ingest/clean/residue.js';
+import { applyRules, containedBlocks } from '../src/ingest/clean/residue.js';
 import { toBlocks } from '../src/ingest/clean/blocks.js';
 import { stopListFor } from '../src/ingest/clean/stopwords.js';
 import { defaultSettings } from '../src/ingest/settings.js';
@@ -50,6 +50,30 @@ describe('applyRules', () => {
     const r = run(`${point}\n\n${prose} ${point} More follows here.`);
     expect(r.rule(1)).toBe('duplicate');
     expect(r.rule(3)).toBeUndefined();
+  });
+
+  it('finds the same blocks inside others by searching the text as through the index of word runs', () => {
+    const point = 'Applications to refinance a home loan were 7% lower than the previous week.';
+    const quote = 'most of them had never voted before and said they would again';
+    const text = [
+      point, // inside the next block, mid-sentence: goes
+      `${prose} ${point} More follows here.`,
+      `“${prose.slice(4)}”`, // quoted, from the second word of the first block's sentence: goes
+      `Most of them had never voted before and said they would again`, // another case, not set apart: stays
+      `The organisers said ${quote}, which pleased them.`,
+      'The harbour will reopen in the spring once the new cranes are installed and tested.', // nowhere else: stays
+      'Applications to refinance a home loan were 7% lower than the previous week, the survey found.', // not inside: longer
+    ].join('\n\n');
+    const blocks = toBlocks(text);
+    const open = blocks.map((_, i) => i);
+    const candidates = open.filter((i) => blocks[i]!.words.length >= defaultSettings.containedWords);
+    const search = containedBlocks(blocks, open, candidates, 'search');
+    expect(search).toEqual([0, 2]);
+    expect(containedBlocks(blocks, open, candidates, 'index')).toEqual(search);
+    // A pull quote the markup sets apart may capitalise its first word.
+    blocks[3]!.setApart = true;
+    expect(containedBlocks(blocks, open, candidates, 'search')).toEqual([0, 2, 3]);
+    expect(containedBlocks(blocks, open, candidates, 'index')).toEqual([0, 2, 3]);
   });
 
   it('keeps a date line before any prose for the byline, and drops one that closes a card after prose', () => {

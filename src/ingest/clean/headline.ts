@@ -75,11 +75,17 @@ export function articleRun(ctx: HeadlineContext): { start: number; end: number }
   return { start: s, end: bestRun.end };
 }
 
-/** Content words for comparing a headline with the text: lower case, no stop words, crude stems. */
-function contentWords(words: string[], stopList: StopList): string[] {
+/**
+ * Content words for comparing a headline with the text, from a block's lower-case words: no
+ * possessive or trailing stops, no stop words, crude stems. The replacements run only on words
+ * that end so (they were a quarter of finding the headline).
+ */
+function contentWords(lowerWords: string[], stopList: StopList): string[] {
   const out: string[] = [];
-  for (const w of words) {
-    const lower = w.toLowerCase().replace(/['’]s$/, '').replace(/[.'’-]+$/g, '');
+  for (let lower of lowerWords) {
+    if (lower.charCodeAt(lower.length - 1) === 115) lower = lower.replace(/['’]s$/, '');
+    const end = lower.charCodeAt(lower.length - 1);
+    if (end === 46 || end === 39 || end === 0x2019 || end === 45) lower = lower.replace(/[.'’-]+$/g, '');
     if (lower.length < 3 && !/^\d+$/.test(lower)) continue;
     if (stopList.has(lower)) continue;
     out.push(lower.length > 5 ? lower.slice(0, 5) : lower);
@@ -119,23 +125,26 @@ export function findHeadline(ctx: HeadlineContext, run: { start: number; end: nu
   const text = new Set<string>();
   for (let i = run.start, n = 0; i <= run.end && n < settings.headlineTextWords; i++) {
     if (drops[i] !== undefined) continue;
-    for (const w of contentWords(blocks[i]!.words, ctx.stopList)) text.add(w);
+    for (const w of contentWords(blocks[i]!.lower, ctx.stopList)) text.add(w);
     n += blocks[i]!.words.length;
   }
   const counts = new Map<string, number>();
-  for (const b of blocks) counts.set(b.text.toLowerCase(), (counts.get(b.text.toLowerCase()) ?? 0) + 1);
+  for (const b of blocks) {
+    const key = b.text.toLowerCase();
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
   // Words the page uses all over (its name in menus and footers) say little: each word of a
   // headline weighs less the more blocks outside the article and its head hold it.
   const outside = new Map<string, number>();
   const headFrom = Math.max(0, run.start - settings.headlineWindow);
   for (let i = 0; i < blocks.length; i++) {
     if (i >= headFrom && i <= run.end) continue;
-    for (const w of new Set(contentWords(blocks[i]!.words, ctx.stopList))) outside.set(w, (outside.get(w) ?? 0) + 1);
+    for (const w of new Set(contentWords(blocks[i]!.lower, ctx.stopList))) outside.set(w, (outside.get(w) ?? 0) + 1);
   }
   const shared = (b: Block) => {
     let all = 0;
     let hit = 0;
-    for (const w of contentWords(b.words, ctx.stopList)) {
+    for (const w of contentWords(b.lower, ctx.stopList)) {
       const weight = 1 / (1 + (outside.get(w) ?? 0));
       all += weight;
       if (text.has(w)) hit += weight;
@@ -170,7 +179,7 @@ export function findHeadline(ctx: HeadlineContext, run: { start: number; end: nu
     const rel = shared(b);
     const repeated = (counts.get(b.text.toLowerCase()) ?? 0) > 1;
     const byline = cards.has(j);
-    if (process.env.CLIPPINGS_DEBUG_HEADLINE) console.error('  eligible', j, rel.toFixed(2), byline, b.text.slice(0, 50), contentWords(b.words, ctx.stopList).map((w) => `${w}:${outside.get(w) ?? 0}:${text.has(w) ? 1 : 0}`).join(' '));
+    if (process.env.CLIPPINGS_DEBUG_HEADLINE) console.error('  eligible', j, rel.toFixed(2), byline, b.text.slice(0, 50), contentWords(b.lower, ctx.stopList).map((w) => `${w}:${outside.get(w) ?? 0}:${text.has(w) ? 1 : 0}`).join(' '));
     const n = b.words.length;
     if (rel < settings.headlineRelevance && !(repeated && byline)) continue;
     // A line of a few words ("Where to vote") needs a byline below it, or the page repeating it.

@@ -4,7 +4,18 @@ import type { TopicSpec } from '../../data.js';
 export type TopicMatcher = (title: string[], body: string[]) => string[];
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
-const normal = (w: string) => (w.endsWith('s') || w.endsWith('.') ? w.replace(/['’]s$|\.+$/u, '') : w);
+/** A word without its possessive ('s) or trailing full stops; by character codes, as it runs on every word of every capture. */
+const normal = (w: string) => {
+  const last = w.charCodeAt(w.length - 1);
+  if (last === 115) {
+    const quote = w.charCodeAt(w.length - 2);
+    return quote === 39 || quote === 0x2019 ? w.slice(0, -2) : w;
+  }
+  if (last !== 46) return w;
+  let end = w.length - 1;
+  while (end > 0 && w.charCodeAt(end - 1) === 46) end--;
+  return w.slice(0, end);
+};
 const tokens = (text: string) => (text.match(WORD) ?? []).map((w) => normal(w.toLowerCase()));
 
 /**
