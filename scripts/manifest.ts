@@ -10,13 +10,13 @@ Writes DIR/${MANIFEST_NAME} (default _site): the SHA-256 of every file of the bu
 raw capture an article was made from, and of every article's Markdown and ledger. The last step of
 npm run build; check a copy with npm run verify.`;
 
-function main(): number {
+async function main(): Promise<number> {
   const parsed = parseCommand('manifest', HELP, { site: { type: 'string', default: '_site' } });
   if ('exit' in parsed) return parsed.exit;
   const { values } = parsed;
   try {
     const paths = contentPaths();
-    const r = writeManifest(values.site!, paths.articles, paths.raw);
+    const r = await writeManifest(values.site!, paths.articles, paths.raw);
     console.log(`Manifest: ${r.files} file(s) in ${values.site}/${MANIFEST_NAME}, whose own SHA-256 is ${r.sha256} (keep it apart from the site to prove the manifest itself).`);
     return 0;
   } catch (error) {
@@ -25,4 +25,4 @@ function main(): number {
   }
 }
 
-process.exitCode = main();
+process.exitCode = await main();

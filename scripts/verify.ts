@@ -19,7 +19,7 @@ Options:
   --site-only       check the site only
   --help            show this help`;
 
-function main(): number {
+async function main(): Promise<number> {
   const parsed = parseCommand('verify', HELP, {
     site: { type: 'string', default: '_site' },
     manifest: { type: 'string' },
@@ -32,7 +32,7 @@ function main(): number {
   const defaults = contentPaths();
   const pick = (given: string | undefined, fallback: string) => (values['site-only'] ? undefined : (given ?? (existsSync(fallback) ? fallback : undefined)));
   try {
-    const v = verifySite({ site: values.site!, manifest: values.manifest, articles: pick(values.articles, defaults.articles), raw: pick(values.raw, defaults.raw) });
+    const v = await verifySite({ site: values.site!, manifest: values.manifest, articles: pick(values.articles, defaults.articles), raw: pick(values.raw, defaults.raw) });
     for (const [label, paths] of [['missing', v.missing], ['changed', v.changed], ['extra', v.extra]] as const) for (const path of paths) console.log(`${label}  ${path}`);
     const bad = v.missing.length + v.changed.length + v.extra.length;
     const unchecked = v.unchecked.length > 0 ? `; not checked: the collection's ${v.unchecked.join(' and ')} (not at hand)` : '';
@@ -44,4 +44,4 @@ function main(): number {
   }
 }
 
-process.exitCode = main();
+process.exitCode = await main();

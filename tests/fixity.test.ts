@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST_NAME, parseManifest, writeManifest } from '../src/fixity/manifest.js';
+import { hashFiles, READS_AT_ONCE } from '../src/fixity/read.js';
+import { sha256 } from '../src/article/hash.js';
 import { verifySite } from '../src/fixity/verify.js';
 import { runIngest } from '../src/ingest/run/run.js';
 import { defaultDataDir } from '../src/data.js';
@@ -30,19 +32,19 @@ beforeAll(async () => {
 });
 
 /** A fresh copy of the archive, manifest written. */
-function copy(): Archive {
+async function copy(): Promise<Archive> {
   const root = mkdtempSync(join(tmpdir(), 'clippings-fixity-'));
   const a = { raw: join(root, 'raw'), articles: join(root, 'articles'), site: join(root, 'site') };
   for (const k of ['raw', 'articles', 'site'] as const) cpSync(template[k], a[k], { recursive: true });
-  writeManifest(a.site, a.articles, a.raw);
+  await writeManifest(a.site, a.articles, a.raw);
   return a;
 }
 
 const verify = (a: Archive) => verifySite({ site: a.site, articles: a.articles, raw: a.raw });
 
 describe('the fixity manifest', () => {
-  it('lists every site file, every capture an article was made from, and every article and ledger, sorted, as BagIt lines', () => {
-    const a = copy();
+  it('lists every site file, every capture an article was made from, and every article and ledger, sorted, as BagIt lines', async () => {
+    const a = await copy();
     const text = readFileSync(join(a.site, MANIFEST_NAME), 'utf8');
     expect(text).toMatch(/^([0-9a-f]{64} {2}\S.*\n)+$/);
     const paths = [...parseManifest(text).keys()];
@@ -55,19 +57,19 @@ describe('the fixity manifest', () => {
     expect(paths.filter((p) => p.endsWith('.11tydata.json'))).toHaveLength(4);
   });
 
-  it('is the same bytes for the same archive', () => {
-    const [a, b] = [copy(), copy()];
+  it('is the same bytes for the same archive', async () => {
+    const [a, b] = [await copy(), await copy()];
     expect(readFileSync(join(a.site, MANIFEST_NAME))).toEqual(readFileSync(join(b.site, MANIFEST_NAME)));
   });
 
-  it('verifies an untouched copy', () => {
-    const v = verify(copy());
+  it('verifies an untouched copy', async () => {
+    const v = await verify(await copy());
     expect(v).toMatchObject({ missing: [], changed: [], extra: [], unchecked: [] });
     expect(v.intact).toBe(3 + 4 + 8);
   });
 
-  it('names a changed, a missing and an extra file of the site, and a changed capture and a missing article', () => {
-    const a = copy();
+  it('names a changed, a missing and an extra file of the site, and a changed capture and a missing article', async () => {
+    const a = await copy();
     appendFileSync(join(a.site, 'index.html'), '<script>tampered</script>');
     rmSync(join(a.site, 'articles', 'a', 'index.html'));
     writeFileSync(join(a.site, 'extra.html'), 'added later');
@@ -76,30 +78,47 @@ describe('the fixity manifest', () => {
     appendFileSync(join(a.raw, raw.slice('collection/raw/'.length)), 'one more line');
     const article = [...capture.keys()].find((p) => p.startsWith('collection/articles/') && p.endsWith('.md'))!;
     rmSync(join(a.articles, article.slice('collection/articles/'.length)));
-    const v = verify(a);
+    const v = await verify(a);
     expect(v.changed.sort()).toEqual([raw, 'site/index.html'].sort());
     expect(v.missing.sort()).toEqual([article, 'site/articles/a/index.html'].sort());
     expect(v.extra).toEqual(['site/extra.html']);
   });
 
-  it('checks a downloaded site alone, saying the collection was not checked', () => {
-    const a = copy();
-    const v = verifySite({ site: a.site });
+  it('checks a downloaded site alone, saying the collection was not checked', async () => {
+    const a = await copy();
+    const v = await verifySite({ site: a.site });
     expect(v).toMatchObject({ missing: [], changed: [], extra: [], intact: 3, unchecked: ['articles', 'raw'] });
   });
 
-  it('refuses a manifest with a malformed line, naming the line', () => {
-    const a = copy();
+  it('refuses a manifest with a malformed line, naming the line', async () => {
+    const a = await copy();
     appendFileSync(join(a.site, MANIFEST_NAME), 'not a hash  site/x\n');
-    expect(() => verifySite({ site: a.site })).toThrow(/manifest-sha256\.txt, line \d+: not "<sha256>  <path>"/);
+    await expect(verifySite({ site: a.site })).rejects.toThrow(/manifest-sha256\.txt, line \d+: not "<sha256>  <path>"/);
+  });
+});
+
+describe('hashFiles', () => {
+  it('gives each file its SHA-256 in the order given, however many are read at once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clippings-hash-'));
+    const paths = Array.from({ length: READS_AT_ONCE * 3 + 1 }, (_, i) => join(dir, `f${i}`));
+    paths.forEach((p, i) => writeFileSync(p, 'x'.repeat(i * 1000)));
+    expect(await hashFiles(paths)).toEqual(paths.map((p) => sha256(readFileSync(p))));
+  });
+
+  it('names a file it cannot read, or gives undefined for it when asked', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clippings-hash-'));
+    writeFileSync(join(dir, 'here'), 'text');
+    const paths = [join(dir, 'here'), join(dir, 'gone')];
+    await expect(hashFiles(paths)).rejects.toThrow(`${join(dir, 'gone')}: cannot be read`);
+    expect(await hashFiles(paths, 'undefined')).toEqual([sha256('text'), undefined]);
   });
 });
 
 describe('npm run verify', () => {
   const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'scripts', 'verify.ts'), ...args], { cwd: projectRoot, encoding: 'utf8' });
 
-  it('exits 0 on an intact copy and 1 naming each difference', () => {
-    const a = copy();
+  it('exits 0 on an intact copy and 1 naming each difference', async () => {
+    const a = await copy();
     const ok = run(['--site', a.site, '--articles', a.articles, '--raw', a.raw]);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain('Verify: 15 file(s) as listed, 0 missing, 0 changed, 0 extra.');

@@ -40,7 +40,7 @@ export async function buildSite(output?: string): Promise<BuiltSite> {
   cpSync(join(fixtures, 'site', 'articles'), join(content, 'articles'), { recursive: true });
   await eleventy(content, site, { CLIPPINGS_SITE_URL: TEST_SITE_URL });
   await indexSite(site, 'en');
-  writeManifest(site, join(content, 'articles'), join(content, 'raw'));
+  await writeManifest(site, join(content, 'articles'), join(content, 'raw'));
   return siteAt(content, site);
 }
 

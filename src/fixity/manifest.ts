@@ -1,5 +1,6 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { sha256 } from '../article/hash.js';
+import { hashFiles } from './read.js';
 import { join, relative, sep } from 'node:path';
 import { locateRaw } from '../site/read/raw.js';
 import { loadArticles } from '../site/read/model.js';
@@ -62,12 +63,13 @@ export function walkFiles(root: string, skip: (path: string) => boolean = () => 
   return { files, odd };
 }
 
-/** The hash of every file of the built site, the manifest left out. */
-export function siteManifest(siteDir: string): Manifest {
+/** The hash of every file of the built site, the manifest left out (read several at a time: see read.ts). */
+export async function siteManifest(siteDir: string): Promise<Manifest> {
   const manifest: Manifest = new Map();
   const { files, odd } = walkFiles(siteDir, (rel) => rel === MANIFEST_NAME);
   if (odd.length > 0) throw new Error(`${join(siteDir, odd[0]!)}: not a regular file; a built site holds only files`);
-  for (const rel of files) manifest.set(TREES.site + rel, sha256(readFileSync(join(siteDir, rel))));
+  const hashes = await hashFiles(files.map((rel) => join(siteDir, rel)));
+  files.forEach((rel, i) => manifest.set(TREES.site + rel, hashes[i]!));
   return manifest;
 }
 
@@ -87,8 +89,8 @@ export function collectionManifest(articlesDir: string, rawDir: string): Manifes
 }
 
 /** Writes the manifest into the built site; returns how many files it lists and its own hash. */
-export function writeManifest(siteDir: string, articlesDir: string, rawDir: string): { files: number; sha256: string } {
-  const manifest = new Map([...collectionManifest(articlesDir, rawDir), ...siteManifest(siteDir)]);
+export async function writeManifest(siteDir: string, articlesDir: string, rawDir: string): Promise<{ files: number; sha256: string }> {
+  const manifest = new Map([...collectionManifest(articlesDir, rawDir), ...(await siteManifest(siteDir))]);
   const text = formatManifest(manifest);
   writeFileSync(join(siteDir, MANIFEST_NAME), text);
   return { files: manifest.size, sha256: sha256(Buffer.from(text)) };

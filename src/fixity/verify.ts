@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
-import { sha256 } from '../article/hash.js';
 import { join } from 'node:path';
 import { MANIFEST_NAME, parseManifest, siteManifest, TREES, type Manifest, type Tree } from './manifest.js';
+import { hashFiles } from './read.js';
 
 /** What a check of a copy against its manifest found, by manifest path. */
 export interface Verdict {
@@ -44,23 +44,24 @@ function compare(listed: Manifest, found: Manifest, prefix: string, verdict: Ver
  * article, and an articles folder articles written since the build. Collection files are read
  * where the manifest says, without parsing them: a damaged article is reported, not a crash.
  */
-export function verifySite(options: VerifyOptions): Verdict {
+export async function verifySite(options: VerifyOptions): Promise<Verdict> {
   const manifestPath = options.manifest ?? join(options.site, MANIFEST_NAME);
   if (!existsSync(manifestPath)) throw new Error(`${manifestPath}: no manifest (it is written by npm run build, last)`);
   const listed = parseManifest(readFileSync(manifestPath, 'utf8'), manifestPath);
   const verdict: Verdict = { missing: [], changed: [], extra: [], intact: 0, unchecked: [] };
-  compare(listed, siteManifest(options.site), TREES.site, verdict, true);
+  compare(listed, await siteManifest(options.site), TREES.site, verdict, true);
   for (const tree of ['articles', 'raw'] as const) {
     const dir = options[tree];
-    if (dir) compare(listed, listedFiles(listed, TREES[tree], dir), TREES[tree], verdict, false);
+    if (dir) compare(listed, await listedFiles(listed, TREES[tree], dir), TREES[tree], verdict, false);
     else verdict.unchecked.push(tree);
   }
   return verdict;
 }
 
 /** The files of one collection tree the manifest lists, hashed where they are now (a path that would leave the folder is not followed). */
-function listedFiles(listed: Manifest, prefix: string, dir: string): Manifest {
-  const found: Manifest = new Map();
+async function listedFiles(listed: Manifest, prefix: string, dir: string): Promise<Manifest> {
+  const paths: string[] = [];
+  const files: string[] = [];
   for (const path of listed.keys()) {
     if (!path.startsWith(prefix)) continue;
     const parts = path.slice(prefix.length).split('/');
@@ -68,10 +69,19 @@ function listedFiles(listed: Manifest, prefix: string, dir: string): Manifest {
     try {
       const stat = lstatSync(join(dir, ...parts));
       // A capture may be a link inside the collection (an annexed file): its bytes are what count.
-      if (stat.isFile() || stat.isSymbolicLink()) found.set(path, sha256(readFileSync(join(dir, ...parts))));
+      if (stat.isFile() || stat.isSymbolicLink()) {
+        paths.push(path);
+        files.push(join(dir, ...parts));
+      }
     } catch {
-      // Missing or unreadable: reported as missing.
+      // Missing: reported as missing.
     }
   }
+  // Unreadable: reported as missing too.
+  const hashes = await hashFiles(files, 'undefined');
+  const found: Manifest = new Map();
+  paths.forEach((path, i) => {
+    if (hashes[i] !== undefined) found.set(path, hashes[i]!);
+  });
   return found;
 }
