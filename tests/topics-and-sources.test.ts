@@ -23,6 +23,15 @@ describe('topics', () => {
     expect(topicsOf('', 'Crimea and Crimean bridges.')).not.toContain('Crime and policing');
   });
 
+  it("reads a word with a possessive or trailing full stops as the word itself, and only those", () => {
+    const war = 'Russia–Ukraine war';
+    expect(topicsOf('The counteroffensive’s toll', '')).toEqual([war]);
+    expect(topicsOf("The counteroffensive's toll...", '')).toEqual([war]);
+    expect(topicsOf('After the counteroffensive..', '')).toEqual([war]);
+    expect(topicsOf('Two counteroffensives', '')).toEqual([]);
+    expect(topicsOf('The counteroffensive’ toll', '')).toEqual([]);
+  });
+
   it('assigns nothing to text the taxonomy does not cover', () => {
     expect(topicsOf('A quiet day', 'Nothing happened at all.')).toEqual([]);
   });

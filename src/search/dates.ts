@@ -1,5 +1,5 @@
-import { gunzipSync } from 'node:zlib';
 import { PUBLISHED_META } from './fields.js';
+import { unwrap } from './stable.js';
 
 /**
  * Where each part of the bundle lists the publication dates of its pages (relative to the part's
@@ -16,9 +16,6 @@ import { PUBLISHED_META } from './fields.js';
  */
 export const DATES_FILE = 'clippings-dates.json';
 
-/** Pagefind's fragment files are gzip of this signature and a JSON document. */
-const SIGNATURE = 'pagefind_dcd';
-
 /**
  * The dates file of one part, from its bundle (files by path, as Pagefind gives them): each
  * fragment is a page, named by the id its search results carry, with the page's `published` meta.
@@ -28,9 +25,7 @@ export function partDates(files: Map<string, Uint8Array>): string {
   for (const [path, bytes] of files) {
     const m = /^fragment\/(.+)\.pf_fragment$/.exec(path);
     if (!m) continue;
-    const text = gunzipSync(bytes).toString('utf8');
-    if (!text.startsWith(SIGNATURE)) throw new Error(`${path}: not a Pagefind fragment`);
-    const fragment = JSON.parse(text.slice(SIGNATURE.length)) as { meta?: Record<string, string> };
+    const fragment = JSON.parse(unwrap(path, bytes).toString('utf8')) as { meta?: Record<string, string> };
     const published = fragment.meta?.[PUBLISHED_META];
     if (!published) continue;
     const ids = byDate.get(published);

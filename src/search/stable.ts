@@ -2,13 +2,18 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { decode, encode } from 'cborg';
 import { sha256 } from '../article/hash.js';
 
-/** Pagefind's index files are gzip of this signature and a CBOR document. */
+/** Pagefind's index files are gzip of this signature and a document: CBOR (metadata, filters), JSON (fragments). */
 const SIGNATURE = Buffer.from('pagefind_dcd');
 
-function unpack(path: string, bytes: Uint8Array): unknown {
+/** The document inside one of Pagefind's files. */
+export function unwrap(path: string, bytes: Uint8Array): Buffer {
   const data = gunzipSync(bytes);
   if (!data.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${path}: not a Pagefind index file`);
-  return decode(data.subarray(SIGNATURE.length));
+  return data.subarray(SIGNATURE.length);
+}
+
+function unpack(path: string, bytes: Uint8Array): unknown {
+  return decode(unwrap(path, bytes));
 }
 
 /** Gzip (no time stamp in it), so the same content always gives the same bytes. */

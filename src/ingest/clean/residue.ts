@@ -185,24 +185,15 @@ function bySearch(blocks: Block[], open: number[], candidates: number[], texts: 
     starts.push(joined.length);
     joined += blocks[i]!.text + SEPARATOR;
   }
-  // The open block a place in the joined text falls in.
-  const blockAt = (at: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
   return candidates.map((i, c) => {
     const text = texts[c]!;
     const tail = text.slice(1);
     if (tail.length === 0) return false;
     const apart = blocks[i]!.setApart === true;
+    // Places come in order: the open block each falls in is found walking forward.
+    let k = 0;
     for (let at = joined.indexOf(tail, 1); at !== -1; at = joined.indexOf(tail, at + 1)) {
-      const k = blockAt(at - 1);
+      while (k + 1 < starts.length && starts[k + 1]! <= at - 1) k++;
       if (open[k] !== i && standsAt(blocks[open[k]!]!.text, at - 1 - starts[k]!, text, apart)) return true;
     }
     return false;
