@@ -6,6 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { indexSite, PARTS_FILE } from '../src/search/index.js';
 import { DATES_FILE } from '../src/search/dates.js';
 import { PUBLISHED_META } from '../src/search/fields.js';
+import { searchParts } from '../src/search/parts.js';
 import { snapshot } from './helpers.js';
 import { filterAttribute } from '../src/site/render/pagefind.js';
 
@@ -50,8 +51,37 @@ describe('indexSite', () => {
       expect(existsSync(join(dir, 'pagefind', part, 'pagefind.js'))).toBe(false);
     }
     expect(existsSync(join(dir, 'pagefind', 'pagefind.js'))).toBe(true);
-    // Each part is read from a scratch folder of links inside the site, gone once it is indexed.
-    expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
+    // Pagefind reads the parts from the site itself: nothing else is written into it.
+    expect(readdirSync(dir).sort()).toEqual(['articles', 'pagefind']);
+  });
+
+  it('indexes every page in exactly one part when names share beginnings across parts or hold glob syntax', async () => {
+    const names = ['a', 'a-1', 'a-10', 'a-2', 'ab', 'b', 'b{c,d}', 'q?x*[1]', 'z'];
+    const paths = [...names.map((n) => `articles/${n}/index.html`), 'articles/z/nested/index.html'];
+    const dir = siteWith(Object.fromEntries(paths.map((p, i) => [p, `<html lang="en"><body><article data-pagefind-body><h1>P${i}</h1><p>Text ${i} about Kherson.</p></article></body></html>`])));
+    expect(await indexSite(dir, 'en', 3)).toMatchObject({ pages: 10, read: 10, parts: 4 });
+    const urls: string[][] = [];
+    for (const part of ['', 'parts/2/', 'parts/3/', 'parts/4/']) {
+      const folder = join(dir, 'pagefind', part, 'fragment');
+      urls.push(readdirSync(folder).map((f) => (JSON.parse(gunzipSync(readFileSync(join(folder, f))).toString('utf8').slice('pagefind_dcd'.length)) as { url: string }).url).sort());
+    }
+    // In the order the step lists them (a nested page before its folder's own), split in four.
+    expect(urls).toEqual([
+      ['/articles/a-1/', '/articles/a/'],
+      ['/articles/a-10/', '/articles/a-2/', '/articles/ab/'],
+      ['/articles/b/', '/articles/b{c,d}/'],
+      ['/articles/q?x*[1]/', '/articles/z/', '/articles/z/nested/'],
+    ]);
+  });
+
+  it('names a page whose path Pagefind cannot be given, before it removes anything', async () => {
+    // Two parts whose pages differ only after a backslash: no glob can tell them apart.
+    const page = '<html lang="en"><body><article data-pagefind-body><h1>A</h1><p>Text.</p></article></body></html>';
+    const dir = siteWith({ 'articles/a\\b/index.html': page, 'articles/a\\c/index.html': page });
+    mkdirSync(join(dir, 'pagefind'));
+    writeFileSync(join(dir, 'pagefind', 'kept.txt'), 'old bundle');
+    await expect(indexSite(dir, 'en', 1)).rejects.toThrow(/cannot index articles\/a\\b\/index\.html: .*backslash/);
+    expect(readFileSync(join(dir, 'pagefind', 'kept.txt'), 'utf8')).toBe('old bundle');
   });
 
   it('indexes one part at a time into the same files as all parts at once, so parts can run as jobs of their own', async () => {
@@ -94,6 +124,34 @@ describe('indexSite', () => {
     await indexSite(a, 'en', 2);
     await indexSite(b, 'en', 2);
     expect(snapshot(join(b, 'pagefind'))).toEqual(snapshot(join(a, 'pagefind')));
+  });
+});
+
+/** Which of `names` a glob of searchParts takes: `articles/{alternative,…}/index.html`, each a name or a beginning with `*`. */
+function taken(glob: string, names: string[]): string[] {
+  const inner = /^articles\/\{(.*)\}\/index\.html$/.exec(glob)![1]!;
+  const alternatives = inner.split(/(?<!\\),/).map((a) => ({ star: /(?<!\\)\*$/.test(a), text: a.replace(/(?<!\\)\*$/, '').replace(/\\(.)/g, '$1') }));
+  return names.filter((n) => alternatives.some((a) => (a.star ? n.startsWith(a.text) : n === a.text)));
+}
+
+describe('searchParts', () => {
+  it('gives each part globs that take exactly its pages, by the beginnings no other part shares', () => {
+    // Names as slugs are: many sharing long beginnings, some the beginning of others.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) >>> 16;
+    const words = ['the', 'theatre', 'them', 'a', 'an', 'and', 'x', 'copy', 'copy-1', '2024'];
+    const names = [...new Set(Array.from({ length: 400 }, () => Array.from({ length: 1 + (next() % 4) }, () => words[next() % words.length]).join('-')))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const pages = names.map((n) => `articles/${n}/index.html`);
+    for (const count of [1, 2, 3, 7, names.length]) {
+      const parts = searchParts(pages, count);
+      expect(parts.flatMap((p) => p.pages)).toEqual(pages);
+      for (const part of parts) {
+        expect(part.globs).toHaveLength(1);
+        expect(taken(part.globs[0]!, names).map((n) => `articles/${n}/index.html`)).toEqual(part.pages);
+      }
+    }
+    // Whole runs of names are named by their beginning: a few alternatives, not one a page.
+    expect(searchParts(pages, 2)[0]!.globs[0]!.split(',').length).toBeLessThan(names.length / 8);
   });
 });
 

@@ -1,8 +1,10 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, isAbsolute, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { stabilise } from './stable.js';
 import { DATES_FILE, partDates } from './dates.js';
+import { searchParts, type SearchPart } from './parts.js';
 
 /** What indexing a built site produced. */
 export interface SearchIndexResult {
@@ -41,6 +43,8 @@ export async function indexSite(siteDir: string, language: string, pagesPerIndex
   if (pages.length === 0) throw new Error(`Pagefind indexed no pages in ${siteDir}: no page carries data-pagefind-body (is the site built, with articles?)`);
   const count = Math.max(1, Math.ceil(pages.length / pagesPerIndex));
   if (only !== undefined && (!Number.isInteger(only) || only < 1 || only > count)) throw new Error(`there is no search part ${only}: this site has ${count} part(s) of at most ${pagesPerIndex} pages`);
+  // Every part's globs are made before anything is removed: a page they cannot name stops the step here.
+  const parts = searchParts(pages, count);
   const out = join(siteDir, 'pagefind');
   // One part (a job of its own) replaces only its own files: part 1 the bundle, part k parts/k/.
   if (only === undefined) rmSync(out, { recursive: true, force: true });
@@ -48,16 +52,25 @@ export async function indexSite(siteDir: string, language: string, pagesPerIndex
   else if (existsSync(out)) for (const name of readdirSync(out)) if (name !== 'parts') rmSync(join(out, name), { recursive: true, force: true });
   let indexed = 0;
   let files = 0;
+  // A part's bundle is written while Pagefind indexes the next part (Pagefind runs in a process of
+  // its own; the writes are the file system's work): one write at a time, awaited before the next.
+  let writing: Promise<void> = Promise.resolve();
   for (let part = only ?? 1; part <= (only ?? count); part++) {
-    const slice = pages.slice(Math.floor(((part - 1) * pages.length) / count), Math.floor((part * pages.length) / count));
-    const bundle = await indexPart(siteDir, slice, language);
+    const bundle = await indexPart(siteDir, parts[part - 1]!, language);
     const entry = JSON.parse(Buffer.from(bundle.get('pagefind-entry.json') ?? '{}').toString('utf8')) as { languages?: Record<string, { page_count: number }> };
     indexed += Object.values(entry.languages ?? {}).reduce((n, l) => n + l.page_count, 0);
     // A further part needs only its index: the search page's script and WebAssembly are part 1's.
     const kept = part === 1 ? bundle : new Map([...bundle].filter(([path]) => isIndexFile(path)));
     kept.set(DATES_FILE, Buffer.from(partDates(bundle)));
-    files += writeBundle(part === 1 ? out : join(out, 'parts', String(part)), stabilise(kept));
+    const stable = stabilise(kept);
+    await writing;
+    writing = writeBundle(part === 1 ? out : join(out, 'parts', String(part)), stable).then((n) => {
+      files += n;
+    });
+    // Handled here too, so a failing write is not reported unhandled while the next part runs.
+    writing.catch(() => {});
   }
+  await writing;
   if (indexed === 0) throw new Error(`Pagefind indexed no pages in ${siteDir}: no page carries data-pagefind-body (is the site built, with articles?)`);
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, PARTS_FILE), `${JSON.stringify(Array.from({ length: count - 1 }, (_, i) => `parts/${i + 2}/`))}\n`);
@@ -83,33 +96,26 @@ function articlePages(siteDir: string): string[] {
 /**
  * One Pagefind process over some pages: their bundle, by path. Pagefind reads a folder itself,
  * on every core (measured: 2.5× faster than handing it the pages one by one through its
- * service, which works them one at a time), so a part is given as a folder: hard links to its
- * pages under their site paths, in a scratch folder inside the site that goes when the part is done.
+ * service, which works them one at a time), so it is given the site and globs that name the
+ * part's pages (parts.ts); that it found exactly those pages is checked.
  */
-async function indexPart(siteDir: string, pages: string[], language: string): Promise<Map<string, Uint8Array>> {
-  const input = join(siteDir, `.pagefind-input-${process.pid}`);
+async function indexPart(siteDir: string, part: SearchPart, language: string): Promise<Map<string, Uint8Array>> {
   try {
-    rmSync(input, { recursive: true, force: true });
-    for (const page of pages) {
-      const target = join(input, page);
-      mkdirSync(dirname(target), { recursive: true });
-      try {
-        linkSync(join(siteDir, page), target);
-      } catch {
-        copyFileSync(join(siteDir, page), target); // a file system without hard links
-      }
-    }
     const created = await pagefind.createIndex({ forceLanguage: language.slice(0, 2) });
     if (!created.index || created.errors.length > 0) throw new Error(`Pagefind could not start: ${created.errors.join('; ') || 'no index'}`);
     const { index } = created;
-    const added = await index.addDirectory({ path: input });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index the pages: ${added.errors.join('; ')}`);
+    let found = 0;
+    for (const glob of part.globs) {
+      const added = await index.addDirectory({ path: siteDir, glob });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index the pages: ${added.errors.join('; ')}`);
+      found += added.page_count;
+    }
+    if (found !== part.pages.length) throw new Error(`Pagefind read ${found} pages where the part has ${part.pages.length} (${part.pages[0]} to ${part.pages[part.pages.length - 1]})`);
     const got = await index.getFiles();
     if (got.errors.length > 0) throw new Error(`Pagefind could not make its bundle: ${got.errors.join('; ')}`);
     return new Map(got.files.map((f) => [f.path.replace(/^\/+/, ''), f.content]));
   } finally {
     await pagefind.close();
-    rmSync(input, { recursive: true, force: true });
   }
 }
 
@@ -118,13 +124,27 @@ function isIndexFile(path: string): boolean {
   return path === 'pagefind-entry.json' || path.endsWith('.pf_meta') || /^(index|fragment|filter)\//.test(path);
 }
 
-function writeBundle(out: string, files: Map<string, Uint8Array>): number {
-  for (const [path, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+/** Writes a bundle, a few files at a time (each file's creation is the file system's work). */
+async function writeBundle(out: string, files: Map<string, Uint8Array>): Promise<number> {
+  const entries = [...files].sort(([a], [b]) => (a < b ? -1 : 1));
+  const folders = new Set<string>();
+  for (const [path] of entries) {
     const target = join(out, path);
     const inside = relative(out, target);
     if (inside.startsWith('..') || isAbsolute(inside)) throw new Error(`Pagefind named a file outside its folder: ${path}`);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, content);
+    folders.add(dirname(target));
   }
+  for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
+  let next = 0;
+  const writer = async () => {
+    while (next < entries.length) {
+      const [path, content] = entries[next++]!;
+      await writeFile(join(out, path), content);
+    }
+  };
+  await Promise.all(Array.from({ length: WRITES_AT_ONCE }, writer));
   return files.size;
 }
+
+/** Files written at once: enough to keep the file system busy, few enough not to flood its threads. */
+const WRITES_AT_ONCE = 4;
