@@ -33,6 +33,22 @@ export function splitArticle(text: string, file: string): { data: Record<string,
   }
 }
 
+/** gray-matter's split with the frontmatter left unread (JavaScript frontmatter still refused). */
+const BODY_ONLY = { engines: { ...OPTIONS.engines, yaml: () => ({}) } };
+
+/**
+ * The body of an article file, its frontmatter not read: for a file whose frontmatter was read
+ * and checked already (a site page's text). The split is gray-matter's own, so the body is the
+ * one `splitArticle` gives; reading the YAML again was most of the cost.
+ */
+export function articleBody(text: string, file: string): string {
+  try {
+    return matter(text, BODY_ONLY as never).content;
+  } catch (error) {
+    throw new Error(`${file}: cannot read the frontmatter: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
 const keys = new Set(Object.keys(Frontmatter.shape));
 
 /**

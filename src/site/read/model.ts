@@ -1,7 +1,7 @@
 import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
-import { parseArticle } from '../../article/parse.js';
+import { articleBody, parseArticle } from '../../article/parse.js';
 import { Ledger, type Frontmatter } from '../../article/schema.js';
 import { slugify } from '../../article/slug.js';
 
@@ -112,7 +112,8 @@ function readLedger(path: string): Ledger | undefined {
 
 /** An article's text and ledger, read from its files for its page. */
 export function readArticleText(article: SiteArticle): ArticleText {
-  const { body } = parseArticle(readRegularFile(article.inputPath, MAX_ARTICLE_BYTES).toString('utf8'), article.inputPath);
+  // Its frontmatter was read and checked with the collection (`loadArticles`): only the body is taken here.
+  const body = articleBody(readRegularFile(article.inputPath, MAX_ARTICLE_BYTES).toString('utf8'), article.inputPath);
   return articleText(body, readLedger(article.inputPath));
 }
 
