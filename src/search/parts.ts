@@ -23,26 +23,12 @@ function literal(text: string, page: string): string {
   return text.replace(/[?*$:<>()[\]{},]/g, (c) => `\\${c}`);
 }
 
-/** First index at or after `from` whose name does not begin with `prefix` (names with it are contiguous). */
-function blockEnd(names: string[], from: number, prefix: string): number {
-  let lo = from;
-  let hi = names.length;
+/** The first index in [lo, hi) where `past` holds, for a `past` that holds from some index on. */
+function firstWhere(lo: number, hi: number, past: (i: number) => boolean): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (names[mid]!.startsWith(prefix) || names[mid]! < prefix) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index whose name is not below `prefix`. */
-function blockStart(names: string[], prefix: string): number {
-  let lo = 0;
-  let hi = names.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (names[mid]! < prefix) lo = mid + 1;
-    else hi = mid;
+    if (past(mid)) hi = mid;
+    else lo = mid + 1;
   }
   return lo;
 }
@@ -56,8 +42,10 @@ function alternatives(names: string[], a: number, b: number): string[] {
   const out: string[] = [];
   const cover = (lo: number, hi: number, depth: number) => {
     const prefix = names[lo]!.slice(0, depth);
-    const start = blockStart(names, prefix);
-    if (start >= a && blockEnd(names, start, prefix) <= b) {
+    // The names with this beginning, in the whole list: contiguous, from the first not below it.
+    const start = firstWhere(0, names.length, (i) => names[i]! >= prefix);
+    const end = firstWhere(start, names.length, (i) => !names[i]!.startsWith(prefix));
+    if (start >= a && end <= b) {
       out.push(`${literal(prefix, `articles/${names[lo]}/index.html`)}*`);
       return;
     }
