@@ -128,3 +128,44 @@ describe('findDates', () => {
     expect(findDates({ zones: zones({}), body: 'Kyiv said Russia suffered 1,120 casualties on December 7.' })).toEqual({ from: {} });
   });
 });
+
+describe('dates written in digits', () => {
+  it('keeps both days of a date that reads two ways, and only its year as the date', () => {
+    expect(readDateLine('Published 03/04/2024 09:15')).toEqual({ published: { iso: '2024-01-01', precision: 'year', readings: ['2024-03-04', '2024-04-03'] } });
+    expect(readDateLine('3-4-2024 | 10:20')).toEqual({ published: { iso: '2024-01-01', precision: 'year', readings: ['2024-03-04', '2024-04-03'] } });
+  });
+
+  it('reads a date one way when only one way names a day', () => {
+    expect(dateLine('25/12/2023')).toEqual({ iso: '2023-12-25', precision: 'day' });
+    expect(dateLine('12/25/2023')).toEqual({ iso: '2023-12-25', precision: 'day' });
+    expect(dateLine('03/03/2024')).toEqual({ iso: '2024-03-03', precision: 'day' });
+  });
+
+  it('reads dotted dates day first, as every locale that writes them does', () => {
+    expect(dateLine('Published 04.03.2024')).toEqual({ iso: '2024-03-04', precision: 'day' });
+    expect(dateLine('28.02.2024, 09:15')).toEqual({ iso: '2024-02-28', precision: 'day' });
+  });
+
+  it('lets a weekday on the line settle which day is meant', () => {
+    expect(dateLine('Mon 03/04/2024')).toEqual({ iso: '2024-03-04', precision: 'day' });
+    expect(dateLine('By Jane Doe, Wednesday 03/04/2024')).toEqual({ iso: '2024-04-03', precision: 'day' });
+  });
+
+  it('settles it by the dates in digits the capture cannot be wrong about, and not when they disagree', () => {
+    const byline = ['Published 03/04/2024'];
+    expect(findDates({ zones: zones({ byline }), body: 'The council met on 25/03/2024.' })).toMatchObject({ published: '2024-04-03', published_precision: 'day' });
+    expect(findDates({ zones: zones({ byline, tail: ['Updated 03/15/2024'] }), body: '' })).toMatchObject({ published: '2024-03-04', published_precision: 'day' });
+    expect(findDates({ zones: zones({ byline }), body: 'Dates 25/03/2024 and 03/25/2024.' })).toEqual({
+      published: '2024-01-01',
+      published_precision: 'year',
+      published_basis: 'stated',
+      unsettled: { line: 1, text: 'Published 03/04/2024' },
+      from: { published: { line: 1, text: 'Published 03/04/2024' } },
+    });
+  });
+
+  it('takes no capture date from a scrape header that reads two ways', () => {
+    expect(findDates({ zones: zones({ top: ['Captured 03/04/2024'] }), body: '' }).captured).toBeUndefined();
+    expect(findDates({ zones: zones({ top: ['Captured 03/04/2024', 'Updated 14/04/2024'] }), body: '' }).captured).toBe('2024-04-03');
+  });
+});

@@ -6,7 +6,8 @@ import { fixtures, ingestFile } from './helpers.js';
 /**
  * Whole-page text captures, one folder per trap: the menus, share bars, sidebars, videos and
  * footers around an article, and the date forms pages write. `expected.json` holds the headline,
- * the publication date and its basis, the capture date, and text that must not reach the body.
+ * the publication date, its precision and basis, the capture date, a warning the report must
+ * give, and text that must not reach the body.
  */
 const root = join(fixtures, 'pages');
 const cases = readdirSync(root).sort();
@@ -14,8 +15,11 @@ const cases = readdirSync(root).sort();
 interface Expected {
   title?: string;
   published: string | null;
+  published_precision?: 'day' | 'month' | 'year';
   published_basis?: 'stated' | 'inferred';
   captured?: string;
+  /** A warning the report must give. */
+  warning?: string;
   not_in_body?: string[];
 }
 
@@ -27,7 +31,9 @@ describe('whole-page captures', () => {
     if (expected.title) expect(f.title).toBe(expected.title);
     else expect(article.warnings).toContain('no headline found: title taken from the text');
     expect(f.published ?? null).toBe(expected.published);
+    if (expected.published_precision) expect(f.published_precision).toBe(expected.published_precision);
     if (expected.published_basis) expect(f.published_basis).toBe(expected.published_basis);
+    if (expected.warning) expect(article.warnings).toContain(expected.warning);
     expect(f.captured).toBe(expected.captured);
     // The headline is in the ledger as the title's line, never in the body.
     if (expected.title) expect(article.ledger.removed.find((r) => r.rule === 'title')?.text).toBe(expected.title);

@@ -65,6 +65,7 @@ export function ingestCapture(capture: Capture, c: Compiled, repeated?: (text: s
   const published = given.published ? { published: given.published.value, published_precision: 'day' as const, published_basis: 'stated' as const } : dates.published ? { published: dates.published, published_precision: dates.published_precision!, published_basis: dates.published_basis! } : {};
   const captured = given.captured?.value ?? dates.captured;
   if (!published.published) warnings.push('undated: the text states no publication date');
+  if (dates.unsettled && !given.published) warnings.push(`publication date read as its year only: "${dates.unsettled.text}" names a day two ways (month or day first) and the capture does not say which`);
   const { facts: signature, from: siteFrom } = c.sources(capture.text);
   const site = given.site?.value ?? signature.site;
   const publisher = given.publisher?.value ?? signature.publisher;

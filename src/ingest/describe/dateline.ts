@@ -7,6 +7,13 @@ export type Precision = 'day' | 'month' | 'year';
 export interface Found {
   iso: string;
   precision: Precision;
+  /**
+   * A date written in digits whose first two numbers could each be the month ("03/04/2024": 4 March
+   * in the United States, 3 April in Britain): the two days it can name, month first and day first.
+   * Until something settles which (`settleDigits`), only its year is known: `iso` is the year's
+   * first day, at year precision.
+   */
+  readings?: readonly [monthFirst: string, dayFirst: string];
 }
 
 /** What one line says about dates: when the page was published, updated, or how long ago. */
@@ -125,7 +132,7 @@ function read(raw: string): DateLine | undefined {
     let left = segment.text.replace(r.text, ' ');
     for (const other of results) if (other !== r && !other.start.isCertain('year')) left = left.replace(other.text, ' ');
     rest += ` ${left}`;
-    const date = toFound(r.start);
+    const date = digitsOf(r.text, segment.text) ?? toFound(r.start);
     const key = segment.label === 'updated' ? 'updated' : 'published';
     out[key] ??= date;
   }
@@ -135,6 +142,63 @@ function read(raw: string): DateLine | undefined {
   const byline = /^\s*by\b/i.test(raw) || left.every((w) => NAME_WORD.test(w));
   if (left.length > (byline ? 12 : 4)) return undefined;
   return out;
+}
+
+/** A day, month and year in digits: "03/04/2024", "3-4-2024", "28.02.2024" (not year first). */
+const DIGITS = /(?<![\d/]|\d[.-])(\d{1,2})([/.-])(\d{1,2})\2((?:1[89]|2[01])\d{2})(?![\d/]|[.-]\d)/u;
+const WEEKDAY_NAME = /\b(sun|mon|tue|wed|thu|fri|sat)(?:day|sday|nesday|rsday|urday|s|r|rs)?\b/iu;
+const WEEKDAY_ABBR = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/**
+ * The day a date in digits names, where chrono alone would guess. chrono reads "03/04/2024" month
+ * first, the American way; a British page means 3 April. With dots ("28.02.2024") every locale
+ * that writes them puts the day first. With slashes or dashes and both numbers 12 or less, a
+ * weekday on the line settles it ("Mon 03/04/2024" is only 4 March); otherwise the date keeps
+ * both readings and only its year (see `Found.readings`). Undefined when the text holds no such
+ * date (chrono's reading stands).
+ */
+function digitsOf(dateText: string, line: string): Found | undefined {
+  const m = DIGITS.exec(dateText);
+  if (!m) return undefined;
+  const [a, b, y] = [Number(m[1]), Number(m[3]), Number(m[4])];
+  const real = (month: number, day: number) => month >= 1 && month <= 12 && day >= 1 && new Date(Date.UTC(y, month - 1, day)).getUTCMonth() === month - 1;
+  const monthFirst = real(a, b) ? iso(y, a, b) : undefined;
+  const dayFirst = real(b, a) ? iso(y, b, a) : undefined;
+  if (m[2] === '.') return dayFirst ? { iso: dayFirst, precision: 'day' } : undefined;
+  if (!monthFirst || !dayFirst || monthFirst === dayFirst) {
+    const only = monthFirst ?? dayFirst;
+    return only ? { iso: only, precision: 'day' } : undefined;
+  }
+  const weekday = WEEKDAY_NAME.exec(line);
+  if (weekday) {
+    const day = WEEKDAY_ABBR.indexOf(weekday[1]!.toLowerCase());
+    const fits = [monthFirst, dayFirst].filter((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === day);
+    if (fits.length === 1) return { iso: fits[0]!, precision: 'day' };
+  }
+  return { iso: iso(y, 1, 1), precision: 'year', readings: [monthFirst, dayFirst] };
+}
+
+/**
+ * Settles a date in digits that could be read two ways, by how the capture writes the dates it
+ * cannot be wrong about: "25/12/2023" elsewhere in it is day first, "12/25/2023" month first.
+ * When the capture says nothing of it, or says both, the date keeps only its year.
+ */
+export function settleDigits(found: Found, texts: readonly string[]): Found {
+  if (!found.readings) return found;
+  let dayFirst = false;
+  let monthFirst = false;
+  const any = new RegExp(DIGITS.source, 'gu');
+  for (const text of texts) {
+    if (!/\d[/-]\d/.test(text)) continue;
+    for (const m of text.matchAll(any)) {
+      if (m[2] === '.') continue;
+      const [a, b] = [Number(m[1]), Number(m[3])];
+      if (a > 12 && b <= 12) dayFirst = true;
+      else if (b > 12 && a <= 12) monthFirst = true;
+    }
+  }
+  if (dayFirst === monthFirst) return found;
+  return { iso: dayFirst ? found.readings[1] : found.readings[0], precision: 'day' };
 }
 
 function toFound(start: chrono.ParsedComponents): Found {

@@ -1,4 +1,4 @@
-import { readDateLine, daysBefore, iso, type Found, type Precision } from './dateline.js';
+import { readDateLine, daysBefore, iso, settleDigits, type Found, type Precision } from './dateline.js';
 import type { DateZones } from '../clean/clean.js';
 
 /** Where a value was read: the raw line and its text, for the reader to check against the capture. */
@@ -12,6 +12,8 @@ export interface DateFacts {
   published_precision?: Precision;
   published_basis?: 'stated' | 'inferred';
   captured?: string;
+  /** The line of a publication date in digits that reads two ways ("03/04/2024"), when the capture did not settle which: only its year is kept. */
+  unsettled?: ReadFrom;
   /** The lines the dates were read from. */
   from: { published?: ReadFrom; captured?: ReadFrom };
 }
@@ -68,11 +70,14 @@ export function inferFromWeekday(body: string, captured?: string): Found | undef
  */
 export function findDates(input: { zones: DateZones; body: string }, plausibleYears: [number, number] = [1800, 2100]): DateFacts {
   const facts: DateFacts = { from: {} };
+  // How the capture writes dates in digits settles one that reads two ways ("03/04/2024").
+  let texts: string[] | undefined;
+  const settle = (d: Found | undefined): Found | undefined => (d?.readings ? settleDigits(d, (texts ??= [...input.zones.top, ...input.zones.byline, ...input.zones.tail].map((b) => b.text).concat(input.body))) : d);
   const plausible = (d: Found | undefined): d is Found => d !== undefined && Number(d.iso.slice(0, 4)) >= plausibleYears[0] && Number(d.iso.slice(0, 4)) <= plausibleYears[1];
   const from = (b: { first: number; text: string }): ReadFrom => ({ line: b.first, text: b.text });
   for (const b of input.zones.top) {
     const line = readDateLine(b.text);
-    const d = line?.published ?? line?.updated;
+    const d = settle(line?.published ?? line?.updated);
     if (plausible(d) && d.precision === 'day') {
       facts.captured = d.iso;
       facts.from.captured = from(b);
@@ -87,12 +92,14 @@ export function findDates(input: { zones: DateZones; body: string }, plausibleYe
     for (const b of blocks) {
       const line = readDateLine(b.text);
       if (!line) continue;
-      if (plausible(line.published) && notAfterCapture(line.published)) {
+      const published = settle(line.published);
+      const lineUpdated = settle(line.updated);
+      if (plausible(published) && notAfterCapture(published)) {
         // "Published …" settles it; an unlabelled date is kept in case a labelled one follows.
-        if (/\b(published|posted)\b/i.test(b.text)) return { found: line.published, basis: 'stated', block: b };
-        plain ??= { found: line.published, block: b };
+        if (/\b(published|posted)\b/i.test(b.text)) return { found: published, basis: 'stated', block: b };
+        plain ??= { found: published, block: b };
       }
-      if (plausible(line.updated) && notAfterCapture(line.updated)) updated ??= { found: line.updated, block: b };
+      if (plausible(lineUpdated) && notAfterCapture(lineUpdated)) updated ??= { found: lineUpdated, block: b };
       if (line.ago && facts.captured && line.ago.label === 'published') ago ??= { found: { iso: daysBefore(facts.captured, line.ago.days), precision: 'day' }, block: b };
       else if (line.ago && facts.captured) updated ??= { found: { iso: daysBefore(facts.captured, line.ago.days), precision: 'day' }, block: b };
     }
@@ -105,6 +112,7 @@ export function findDates(input: { zones: DateZones; body: string }, plausibleYe
   const stated = pick(input.zones.byline) ?? pick(input.zones.tail);
   if (stated) {
     facts.from.published = from(stated.block);
+    if (stated.found.readings) facts.unsettled = from(stated.block);
     return { ...facts, published: stated.found.iso, published_precision: stated.found.precision, published_basis: stated.basis };
   }
   const inferred = inferFromWeekday(input.body, facts.captured);
