@@ -179,6 +179,34 @@ describe('JSON lines', () => {
     expect(b!.source.sha256).not.toBe(a!.source.sha256);
     expect(skipped.map((s) => s.reason)).toEqual([expect.stringMatching(/^line 3: not JSON/), 'line 5: not a JSON object', 'line 6: neither "text" nor "html" to read']);
   });
+  it('reads a date field as ISO, as a byline writes it or as seconds since 1970, names the field it read, and warns of one it cannot read', async () => {
+    const dir = temp();
+    const text = 'Ferry crossings return after the winter\n\nThe ferry company said crossings would resume on Monday after a winter in which the service was cut to two sailings a week.';
+    const lines = [
+      { published_at: '2024-03-05T23:30:00-05:00' },
+      { date: 'Tue, 05 Mar 2024 18:30:00 GMT' },
+      { publish_date: 'March 5, 2024 at 6:30 p.m. EST' },
+      { pubDate: 1709663400 },
+      { date: '03/04/2024' },
+      { date: 'yesterday', crawl_date: '2024-03-06' },
+    ];
+    writeFileSync(join(dir, 'export.jsonl'), `${lines.map((l) => JSON.stringify({ ...l, title: 'Ferry crossings return after the winter', text })).join('\n')}\n`);
+    const { articles } = await ingestPath(join(dir, 'export.jsonl'), 'export.jsonl');
+    const got = articles.map((a) => [a.article.frontmatter.published ?? null, a.article.ledger.read?.published?.where ?? null]);
+    expect(got.slice(0, 4)).toEqual([
+      ['2024-03-05', 'JSON "published_at"'],
+      ['2024-03-05', 'JSON "date"'],
+      ['2024-03-05', 'JSON "publish_date"'],
+      ['2024-03-05', 'JSON "pubDate"'],
+    ]);
+    // A field that states no day the reader can settle gives no stated date, and says so.
+    for (const [i, value] of [[4, '"03/04/2024"'], [5, '"yesterday"']] as const) {
+      expect(articles[i]!.article.frontmatter.published_basis).not.toBe('stated');
+      expect(articles[i]!.article.warnings).toContain(`JSON "date" (${value}) states no day this reader can read: it is left out`);
+    }
+    expect(articles[5]!.article.frontmatter.captured).toBe('2024-03-06');
+    expect(articles[5]!.article.ledger.read?.captured).toEqual({ where: 'JSON "crawl_date"', text: '2024-03-06' });
+  });
 });
 
 describe('web archives', () => {

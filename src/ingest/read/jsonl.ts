@@ -2,15 +2,44 @@ import { decode } from './decode.js';
 import { htmlCapture } from './html.js';
 import { textCapture } from './text.js';
 import { dayOf } from './meta.js';
+import { dateLine } from '../describe/dateline.js';
 import { fixityOf, type Capture, type Given, type ReadLimits, type ReadResult, type Skip } from './capture.js';
 import type { ReaderInput } from './index.js';
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
+/** The fields scrapers put a publication date and a capture date in, in the order they are looked for. */
+const PUBLISHED_KEYS = ['date', 'published', 'datePublished', 'published_at', 'date_publish', 'publish_date', 'pubDate'] as const;
+const CAPTURED_KEYS = ['captured', 'crawl_date', 'scraped_at', 'date_download'] as const;
+
+/**
+ * The day a date field states, and the field it was read from: ISO 8601 ("2024-03-05",
+ * "2024-03-05T18:30:00Z": the day as written, not moved to another zone), a date as a byline
+ * writes it ("Mar 5, 2024", "Tue, 05 Mar 2024 18:30:00 GMT"), or seconds or milliseconds since
+ * 1970 (the UTC day). A field that holds none, or a day a date in digits does not settle
+ * ("03/04/2024"), is named in a warning and gives nothing.
+ */
+function dayField(o: Record<string, unknown>, keys: readonly string[], warnings: string[]): { value: string; from: string } | undefined {
+  const key = keys.find((k) => o[k] !== undefined && o[k] !== null && o[k] !== '');
+  if (key === undefined) return undefined;
+  const raw = o[key];
+  let day: string | undefined;
+  if (typeof raw === 'number' && Number.isFinite(raw) && raw > 0) {
+    const ms = raw < 1e11 ? raw * 1000 : raw;
+    if (ms < 4102444800000) day = new Date(ms).toISOString().slice(0, 10);
+  } else if (typeof raw === 'string') {
+    const found = dayOf(raw) === undefined ? dateLine(raw.trim()) : undefined;
+    day = dayOf(raw) ?? (found?.precision === 'day' ? found.iso : undefined);
+  }
+  if (day === undefined) warnings.push(`JSON "${key}" (${JSON.stringify(raw).slice(0, 60)}) states no day this reader can read: it is left out`);
+  return day === undefined ? undefined : { value: day, from: `JSON "${key}"` };
+}
+
 /**
  * A scraper's export in JSON lines (`.jsonl`, `.ndjson`): one object a line with `url`, `title`,
  * `text` or `html` (also `content`, `body`), and perhaps `date` (or `published`,
- * `datePublished`), `site`, `author`, `captured`. Each line is a capture (`file#line N`); what
+ * `datePublished`, `published_at`, `date_publish`, `publish_date`, `pubDate`), `site`, `author`,
+ * `captured` (or `crawl_date`, `scraped_at`, `date_download`). Each line is a capture (`file#line N`); what
  * its fields state wins over what its page or text says. A line that is no such object is a
  * reasoned skip naming its number, and the rest go on.
  */
@@ -50,25 +79,27 @@ export async function readJsonLines(input: ReaderInput, limits: ReadLimits): Pro
       skipped.push({ id, reason: `line ${n}: neither "text" nor "html" to read` });
       continue;
     }
-    const date = str(o.date) ?? str(o.published) ?? str(o.datePublished) ?? str(o.published_at);
+    const warnings: string[] = [];
+    const published = dayField(o, PUBLISHED_KEYS, warnings);
+    const captured = dayField(o, CAPTURED_KEYS, warnings);
     const author = o.author ?? o.authors;
     const authors = [author].flat().map(str).filter((a): a is string => a !== undefined);
     const given: Given = {
       ...(str(o.title) ? { title: { value: str(o.title)!, from: 'JSON "title"' } } : {}),
-      ...(dayOf(date) ? { published: { value: dayOf(date)!, from: 'JSON "date"' } } : {}),
+      ...(published ? { published } : {}),
       ...(str(o.site) ? { site: { value: str(o.site)!, from: 'JSON "site"' } } : {}),
       ...(authors.length ? { authors: { value: authors, from: 'JSON "author"' } } : {}),
       ...(str(o.url) ? { url: { value: str(o.url)!, from: 'JSON "url"' } } : {}),
-      ...(dayOf(str(o.captured) ?? str(o.crawl_date) ?? str(o.scraped_at)) ? { captured: { value: dayOf(str(o.captured) ?? str(o.crawl_date) ?? str(o.scraped_at))!, from: 'JSON "captured"' } } : {}),
+      ...(captured ? { captured } : {}),
     };
     if (html) {
       const made = htmlCapture(input.file, Buffer.from(html), limits, { record, given });
       if ('reason' in made) skipped.push({ id, reason: `line ${n}: ${made.reason}` });
-      else captures.push({ ...made, fixity: fixityOf(bytes), format: 'jsonl' });
+      else captures.push({ ...made, fixity: fixityOf(bytes), format: 'jsonl', warnings: [...made.warnings, ...warnings] });
     } else {
       const clean = decode(Buffer.from(text!), limits.maxControlShare);
       if (!clean.ok) skipped.push({ id, reason: `line ${n}: ${clean.reason}` });
-      else captures.push({ ...textCapture(input.file, bytes, clean.text, clean.warnings, record), format: 'jsonl', given });
+      else captures.push({ ...textCapture(input.file, bytes, clean.text, [...clean.warnings, ...warnings], record), format: 'jsonl', given });
     }
   }
   if (captures.length === 0 && skipped.length === 0) skipped.push({ id: input.file, reason: 'empty file (no lines)' });
