@@ -76,6 +76,23 @@ describe('saved pages', () => {
     expect(articles[0]!.article.frontmatter.title).toBe('Harbour authority approves the new ferry terminal after a three-year inquiry');
   });
 
+  it('takes a stated date written as a byline writes it, and no stated date from digits that read two ways', async () => {
+    const dir = temp();
+    const cases: [string, string | undefined][] = [
+      ['Tue, 05 Mar 2024 18:30:00 GMT', '2024-03-05'],
+      ['March 5, 2024', '2024-03-05'],
+      ['2024-03-05T23:30:00-05:00', '2024-03-05'],
+      ['03/04/2024', undefined],
+    ];
+    for (const [i, [stated, day]] of cases.entries()) {
+      writeFileSync(join(dir, `page-${i}.html`), page('Harbour authority approves the new ferry terminal', stated));
+      const { articles } = await ingestPath(join(dir, `page-${i}.html`), `page-${i}.html`);
+      const read = articles[0]!.article;
+      if (day) expect([read.frontmatter.published, read.ledger.read?.published?.where]).toEqual([day, 'meta article:published_time']);
+      else expect(read.frontmatter.published_basis).not.toBe('stated');
+    }
+  });
+
   it('records each removed line with its raw line number and its element', async () => {
     const { articles } = await ingestPath(join(root, 'json-ld-article', 'input.html'), 'input.html');
     const removed = articles[0]!.article.ledger.removed.find((r) => r.text === 'Most read')!;

@@ -1,8 +1,7 @@
 import { decode } from './decode.js';
 import { htmlCapture } from './html.js';
 import { textCapture } from './text.js';
-import { dayOf } from './meta.js';
-import { dateLine } from '../describe/dateline.js';
+import { statedDay } from './day.js';
 import { fixityOf, type Capture, type Given, type ReadLimits, type ReadResult, type Skip } from './capture.js';
 import type { ReaderInput } from './index.js';
 
@@ -12,26 +11,12 @@ const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : unde
 const PUBLISHED_KEYS = ['date', 'published', 'datePublished', 'published_at', 'date_publish', 'publish_date', 'pubDate'] as const;
 const CAPTURED_KEYS = ['captured', 'crawl_date', 'scraped_at', 'date_download'] as const;
 
-/**
- * The day a date field states, and the field it was read from: ISO 8601 ("2024-03-05",
- * "2024-03-05T18:30:00Z": the day as written, not moved to another zone), a date as a byline
- * writes it ("Mar 5, 2024", "Tue, 05 Mar 2024 18:30:00 GMT"), or seconds or milliseconds since
- * 1970 (the UTC day). A field that holds none, or a day a date in digits does not settle
- * ("03/04/2024"), is named in a warning and gives nothing.
- */
+/** The day a date field states (see `statedDay`), with the field it was read from; a field that states none is named in a warning. */
 function dayField(o: Record<string, unknown>, keys: readonly string[], warnings: string[]): { value: string; from: string } | undefined {
   const key = keys.find((k) => o[k] !== undefined && o[k] !== null && o[k] !== '');
   if (key === undefined) return undefined;
-  const raw = o[key];
-  let day: string | undefined;
-  if (typeof raw === 'number' && Number.isFinite(raw) && raw > 0) {
-    const ms = raw < 1e11 ? raw * 1000 : raw;
-    if (ms < 4102444800000) day = new Date(ms).toISOString().slice(0, 10);
-  } else if (typeof raw === 'string') {
-    const found = dayOf(raw) === undefined ? dateLine(raw.trim()) : undefined;
-    day = dayOf(raw) ?? (found?.precision === 'day' ? found.iso : undefined);
-  }
-  if (day === undefined) warnings.push(`JSON "${key}" (${JSON.stringify(raw).slice(0, 60)}) states no day this reader can read: it is left out`);
+  const day = statedDay(o[key]);
+  if (day === undefined) warnings.push(`JSON "${key}" (${JSON.stringify(o[key]).slice(0, 60)}) states no day this reader can read: it is left out`);
   return day === undefined ? undefined : { value: day, from: `JSON "${key}"` };
 }
 

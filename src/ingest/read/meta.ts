@@ -1,5 +1,6 @@
 import { decodeHTML } from 'entities';
 import type { Given, Stated } from './capture.js';
+import { dayOf, statedDay } from './day.js';
 
 /** What a page says about itself in its markup, as the HTML reader collects it. */
 export interface PageMarkup {
@@ -37,15 +38,6 @@ const names = (v: unknown): string[] =>
     .map(text)
     .filter((s): s is string => s !== undefined);
 
-/** The day a date-time string states, as written (its own time zone): "2024-02-29T00:25:36+00:00" → "2024-02-29". */
-export function dayOf(value: string | undefined): string | undefined {
-  const m = value && /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
-}
-
 /** A page title without the site's name after a separator: "Headline | Site" → "Headline". */
 function withoutSite(title: string, site?: string): string {
   const parts = title.split(/\s+[|–—·•-]\s+/);
@@ -77,8 +69,8 @@ export function givenFromMarkup(page: PageMarkup): Given {
       if (!typesOf(o).some((t) => ARTICLE_TYPES.test(t))) continue;
       const webPage = typesOf(o).every((t) => t === 'WebPage');
       if (!webPage) set('title', text(o.headline), 'JSON-LD headline');
-      set('published', dayOf(text(o.datePublished)), 'JSON-LD datePublished');
-      set('modified', dayOf(text(o.dateModified)), 'JSON-LD dateModified');
+      set('published', statedDay(text(o.datePublished)), 'JSON-LD datePublished');
+      set('modified', statedDay(text(o.dateModified)), 'JSON-LD dateModified');
       if (!webPage) set('authors', names(o.author), 'JSON-LD author');
       set('publisher', names(o.publisher)[0], 'JSON-LD publisher');
       set('url', text(o.url) ?? text(typeof o.mainEntityOfPage === 'string' ? o.mainEntityOfPage : undefined), 'JSON-LD url');
@@ -90,9 +82,9 @@ export function givenFromMarkup(page: PageMarkup): Given {
   set('title', page.h1 ? text(page.h1) : undefined, 'h1');
   set('title', meta('og:title') ? withoutSite(meta('og:title')!, site) : undefined, 'meta og:title');
   set('title', page.title ? withoutSite(text(page.title) ?? '', site) || undefined : undefined, 'title');
-  for (const name of ['article:published_time', 'datepublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date']) set('published', dayOf(meta(name)), `meta ${name}`);
+  for (const name of ['article:published_time', 'datepublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date']) set('published', statedDay(meta(name)), `meta ${name}`);
   set('published', dayOf(page.time), 'time datetime');
-  set('modified', dayOf(meta('article:modified_time') ?? meta('og:updated_time')), 'meta article:modified_time');
+  set('modified', statedDay(meta('article:modified_time') ?? meta('og:updated_time')), 'meta article:modified_time');
   set('authors', [meta('author') ?? meta('article:author') ?? meta('sailthru.author')].filter((a): a is string => a !== undefined && !/^https?:/.test(a)), 'meta author');
   set('site', site, 'meta og:site_name');
   set('url', page.canonical ?? meta('og:url'), page.canonical ? 'link canonical' : 'meta og:url');
