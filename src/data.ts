@@ -19,7 +19,7 @@ const Boilerplate = z.object({
   inline: z.array(Inline).default([]),
   credits: z.object({ agencies: z.array(z.string()), words: z.array(z.string()) }),
   /** Saved pages: class and id words that mark the page's own chrome. */
-  markup: z.object({ about: z.string().optional(), chromeClasses: z.array(z.string()), apartClasses: z.array(z.string()).default([]) }).default({ chromeClasses: [], apartClasses: [] }),
+  markup: z.object({ about: z.string().optional(), chromeClasses: z.array(z.string()), apartClasses: z.array(z.string()).default([]), brandClasses: z.array(z.string()).default([]) }).default({ chromeClasses: [], apartClasses: [], brandClasses: [] }),
   /** Lines that end an article and are part of it ("Reporting by …; Editing by …"). */
   articleCredits: z.object({ about: z.string().optional(), pattern: z.string() }).optional(),
   /** Labels of a site's own menus and links: a capture of nothing else is page furniture. */

@@ -86,4 +86,6 @@ export interface ReadLimits {
   chromeClasses?: ReadonlySet<string>;
   /** Saved pages: class and id words that mark a quotation set apart from the running text (a pull quote). */
   apartClasses?: ReadonlySet<string>;
+  /** Saved pages: class and id words that mark the site's own name or logo: an `<h1>` in such an element is no headline. */
+  brandClasses?: ReadonlySet<string>;
 }

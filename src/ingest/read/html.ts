@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { Parser } from 'htmlparser2';
 import { normaliseLine, type Block } from '../clean/blocks.js';
 import { decodeMarkup, stripControls } from './decode.js';
-import { givenFromMarkup, type PageMarkup } from './meta.js';
+import { givenFromMarkup, MAX_H1S, type PageMarkup } from './meta.js';
 import { fixityOf, type Capture, type Given, type ReadLimits, type ReadResult, type Skip } from './capture.js';
 import type { ReaderInput } from './index.js';
 
@@ -101,7 +101,7 @@ export function htmlCapture(file: string, bytes: Uint8Array, limits: ReadLimits,
     html = decoded.pieces;
     warnings.push(...decoded.warnings);
   }
-  const { blocks, markup } = parsePage(html, limits.chromeClasses, limits.apartClasses);
+  const { blocks, markup } = parsePage(html, limits.chromeClasses, limits.apartClasses, limits.brandClasses);
   const given: Given = { ...givenFromMarkup(markup), ...Object.fromEntries(Object.entries(extra.given ?? {}).filter(([, v]) => v !== undefined)) };
   if (blocks.length === 0) return { id, reason: 'a page with no visible text' };
   return {
@@ -123,7 +123,7 @@ function wordTest(words: ReadonlySet<string>): RegExp | undefined {
 }
 
 /** The page's blocks of visible text and what its markup states; the page whole or in pieces. */
-export function parsePage(html: string | readonly string[], chromeWords: ReadonlySet<string> = new Set(), apartWords: ReadonlySet<string> = new Set()): { blocks: Block[]; markup: PageMarkup } {
+export function parsePage(html: string | readonly string[], chromeWords: ReadonlySet<string> = new Set(), apartWords: ReadonlySet<string> = new Set(), brandWords: ReadonlySet<string> = new Set()): { blocks: Block[]; markup: PageMarkup } {
   const pieces = typeof html === 'string' ? [html] : html;
   // Line numbers of the raw file, for the ledger: where each line starts.
   const lineStarts = [0];
@@ -143,8 +143,10 @@ export function parsePage(html: string | readonly string[], chromeWords: Readonl
     return lo + 1;
   };
 
-  const markup: PageMarkup = { meta: new Map(), jsonLd: [] };
+  const markup: PageMarkup = { meta: new Map(), jsonLd: [], h1s: [] };
   const chromeTest = wordTest(chromeWords);
+  const brandTest = wordTest(brandWords);
+  const brands = (attrs: { class?: string; id?: string }) => (attrs.class !== undefined || attrs.id !== undefined) && (brandTest?.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`) ?? false);
   const apartTest = wordTest(apartWords);
   const blocks: Block[] = [];
   const stack: Open[] = [];
@@ -162,6 +164,8 @@ export function parsePage(html: string | readonly string[], chromeWords: Readonl
   let inTitle = false;
   let h1 = '';
   let inH1 = 0;
+  /** Where the `<h1>` being read stands. */
+  let h1Place = { chrome: false, pageHeader: false, inArticle: false };
   let elements = 0;
 
   /** Ends the open block of text; `closing` is the element whose end ends it, already off the stack. */
@@ -239,7 +243,15 @@ export function parsePage(html: string | readonly string[], chromeWords: Readonl
           currentPath = undefined;
           if (/^h[1-6]$/.test(name)) heading = Number(name[1]);
         }
-        if (name === 'h1' && !skip) inH1++;
+        if (name === 'h1' && !skip && inH1++ === 0) {
+          h1 = '';
+          // Chrome: a nav, aside or footer around it, a class that marks chrome, or the site's brand
+          // on it or on a block around it ("site-logo", "masthead"). A page header is said apart:
+          // some pages put their headline in a header outside any article element.
+          let brand = brands(attrs);
+          for (let b = parent?.block; b && !brand; b = b.parent) brand = brands(b);
+          h1Place = { chrome: brand || stack.some((o) => (o.chrome !== undefined && o.chrome !== 'header') || o.chromeClass), pageHeader: stack.some((o) => o.chrome === 'header'), inArticle: insideArticle() };
+        } else if (inH1 > 0 && !h1Place.chrome && brands(attrs)) h1Place.chrome = true;
         if (name === 'a') inLink++;
         let chromeClass = false;
         let apart = (parent?.apart ?? false) || APART_TAGS.has(name);
@@ -289,7 +301,7 @@ export function parsePage(html: string | readonly string[], chromeWords: Readonl
           if (open.tag === 'a') inLink = Math.max(0, inLink - 1);
           if (open.tag === 'h1' && !open.skip) {
             inH1--;
-            if (inH1 === 0 && markup.h1 === undefined && h1.trim()) markup.h1 = h1.replace(/\s+/g, ' ').trim();
+            if (inH1 === 0 && h1.trim() && markup.h1s.length < MAX_H1S) markup.h1s.push({ text: h1.replace(/\s+/g, ' ').trim(), ...h1Place });
           }
           if (BLOCK.has(open.tag) && !open.skip) {
             flush(open);

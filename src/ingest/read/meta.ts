@@ -9,12 +9,35 @@ export interface PageMarkup {
   /** The text of each `<script type="application/ld+json">`. */
   jsonLd: string[];
   title?: string;
-  /** The first visible `<h1>`'s text. */
-  h1?: string;
+  /** The visible `<h1>`s (the first few), each with where it stands. */
+  h1s: PageHeading[];
   canonical?: string;
   lang?: string;
   /** The first `<time datetime>` in the article's head or marked as the publication time. */
   time?: string;
+}
+
+/** A visible `<h1>` and where it stands: in the page's chrome (a nav, a footer, the site's logo), in the page's header, inside the article or main element. */
+export interface PageHeading {
+  text: string;
+  chrome: boolean;
+  pageHeader: boolean;
+  inArticle: boolean;
+}
+
+/** How many `<h1>`s a page's markup keeps: a page has one or two; a listing of many says nothing about its headline. */
+export const MAX_H1S = 8;
+
+/**
+ * The page's headline among its `<h1>`s: not one in its chrome (many sites put their name or logo
+ * in an `<h1>`), nor one that only names the site; one inside the article or main element before
+ * one outside the page's header, before one in it.
+ */
+function headlineH1(h1s: readonly PageHeading[], siteNames: readonly string[]): string | undefined {
+  const norm = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const sites = new Set(siteNames.map(norm).filter(Boolean));
+  const fit = h1s.filter((h) => !h.chrome && !sites.has(norm(h.text)));
+  return (fit.find((h) => h.inArticle) ?? fit.find((h) => !h.pageHeader) ?? fit[0])?.text;
 }
 
 const ARTICLE_TYPES = /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|WebPage)$/;
@@ -79,7 +102,10 @@ export function givenFromMarkup(page: PageMarkup): Given {
   }
   const meta = (name: string) => text(page.meta.get(name));
   const site = meta('og:site_name') ?? meta('application-name');
-  set('title', page.h1 ? text(page.h1) : undefined, 'h1');
+  const publisherName = given.publisher?.value;
+  const titleSite = page.title?.split(/\s+[|–—·•-]\s+/).slice(1).map((t) => t.trim()) ?? [];
+  const h1 = headlineH1(page.h1s, [site, publisherName, ...titleSite].filter((n): n is string => n !== undefined));
+  set('title', h1 ? text(h1) : undefined, 'h1');
   set('title', meta('og:title') ? withoutSite(meta('og:title')!, site) : undefined, 'meta og:title');
   set('title', page.title ? withoutSite(text(page.title) ?? '', site) || undefined : undefined, 'title');
   for (const name of ['article:published_time', 'datepublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date']) set('published', statedDay(meta(name)), `meta ${name}`);
