@@ -40,6 +40,14 @@ function headlineH1(h1s: readonly PageHeading[], siteNames: readonly string[]): 
   return (fit.find((h) => h.inArticle) ?? fit.find((h) => !h.pageHeader) ?? fit[0])?.text;
 }
 
+/** `short` is `full` cut off (perhaps with an ellipsis): "Harbour authority approves the…" of "Harbour authority approves the new terminal". */
+function cutShort(short: string, full: string): boolean {
+  const norm = (t: string) => t.toLowerCase().replace(/\s+/g, ' ').trim();
+  const head = norm(short).replace(/\s*(?:…|\.\.\.)$/u, '');
+  const whole = norm(full);
+  return head.length >= 20 && whole.length > head.length && whole.startsWith(head);
+}
+
 const ARTICLE_TYPES = /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|WebPage)$/;
 
 /** Every object of a JSON-LD document, @graph and nested items included. */
@@ -105,6 +113,8 @@ export function givenFromMarkup(page: PageMarkup): Given {
   const publisherName = given.publisher?.value;
   const titleSite = page.title?.split(/\s+[|–—·•-]\s+/).slice(1).map((t) => t.trim()) ?? [];
   const h1 = headlineH1(page.h1s, [site, publisherName, ...titleSite].filter((n): n is string => n !== undefined));
+  // A headline cut short for search engines ("… after a…", 110 characters at most) is the h1's beginning: the h1 is the headline.
+  if (h1 && given.title && cutShort(given.title.value, text(h1) ?? '')) given.title = { value: text(h1)!, from: 'h1' };
   set('title', h1 ? text(h1) : undefined, 'h1');
   set('title', meta('og:title') ? withoutSite(meta('og:title')!, site) : undefined, 'meta og:title');
   set('title', page.title ? withoutSite(text(page.title) ?? '', site) || undefined : undefined, 'title');
