@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yazl from 'yazl';
 import { readCaptures } from '../src/ingest/read/index.js';
+import { givenFromMarkup } from '../src/ingest/read/meta.js';
 import { heldBytes } from '../src/ingest/run/tasks.js';
 import { decodeWithout, inertRanges } from '../src/ingest/read/inert.js';
 import { ingestCapture, type Article } from '../src/ingest/pipeline.js';
@@ -91,6 +92,13 @@ describe('saved pages', () => {
       if (day) expect([read.frontmatter.published, read.ledger.read?.published?.where]).toEqual([day, 'meta article:published_time']);
       else expect(read.frontmatter.published_basis).not.toBe('stated');
     }
+  });
+
+  it('takes an article the page lists as its own only when it names the page\'s address', () => {
+    const listing = (url: string) => JSON.stringify({ '@type': 'ItemList', itemListElement: [{ '@type': 'ListItem', item: { '@type': 'NewsArticle', headline: 'Harbour terminal approved', datePublished: '2024-03-05', url } }] });
+    const markup = (url: string) => ({ meta: new Map<string, string>(), jsonLd: [listing(url)], h1s: [], canonical: 'https://chronicle.example/harbour/' });
+    expect(givenFromMarkup(markup('https://chronicle.example/harbour?ref=list')).title).toEqual({ value: 'Harbour terminal approved', from: 'JSON-LD headline' });
+    expect(givenFromMarkup(markup('https://chronicle.example/parking')).title).toBeUndefined();
   });
 
   it('records each removed line with its raw line number and its element', async () => {

@@ -50,13 +50,18 @@ function cutShort(short: string, full: string): boolean {
 
 const ARTICLE_TYPES = /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|WebPage)$/;
 
-/** Every object of a JSON-LD document, @graph and nested items included. */
-function* objects(value: unknown): Generator<Record<string, unknown>> {
-  if (Array.isArray(value)) for (const v of value) yield* objects(v);
+/**
+ * Every object of a JSON-LD document, @graph and nested entities included, each saying whether it
+ * stands in a list (`itemListElement`: the related or latest articles a page lists, never the
+ * page's own unless it names the page's address).
+ */
+function* objects(value: unknown, listed = false): Generator<{ o: Record<string, unknown>; listed: boolean }> {
+  if (Array.isArray(value)) for (const v of value) yield* objects(v, listed);
   else if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    yield o;
-    for (const key of ['@graph', 'mainEntity', 'mainEntityOfPage', 'itemListElement']) if (key in o) yield* objects(o[key]);
+    yield { o, listed };
+    for (const key of ['@graph', 'mainEntity', 'mainEntityOfPage', 'item']) if (key in o) yield* objects(o[key], listed);
+    if ('itemListElement' in o) yield* objects(o.itemListElement, true);
   }
 }
 
@@ -89,6 +94,14 @@ export function givenFromMarkup(page: PageMarkup): Given {
   const set = <K extends keyof Given>(key: K, value: Given[K] extends Stated<infer T> | undefined ? T | undefined : never, from: string) => {
     if (value !== undefined && (!Array.isArray(value) || value.length > 0) && given[key] === undefined) (given as Record<string, unknown>)[key] = { value, from };
   };
+  // The page's article among the JSON-LD objects: an article type before a WebPage, never one
+  // the page only lists (unless it names the page's own address); the first in the page's order.
+  // Its fields come first; the WebPage (the page itself) fills what it leaves out; another
+  // article's fields (a related story's headline and date) are never the page's.
+  const address = (u: string | undefined) => u?.replace(/[?#].*$/, '').replace(/\/+$/, '').toLowerCase();
+  const pageUrl = address(page.canonical ?? text(page.meta.get('og:url')));
+  const urlOf = (o: Record<string, unknown>) => text(o.url) ?? text(typeof o.mainEntityOfPage === 'string' ? o.mainEntityOfPage : undefined);
+  const found: { o: Record<string, unknown>; webPage: boolean }[] = [];
   for (const raw of page.jsonLd) {
     let doc: unknown;
     try {
@@ -96,17 +109,21 @@ export function givenFromMarkup(page: PageMarkup): Given {
     } catch {
       continue;
     }
-    for (const o of objects(doc)) {
+    for (const { o, listed } of objects(doc)) {
       if (!typesOf(o).some((t) => ARTICLE_TYPES.test(t))) continue;
-      const webPage = typesOf(o).every((t) => t === 'WebPage');
-      if (!webPage) set('title', text(o.headline), 'JSON-LD headline');
-      set('published', statedDay(text(o.datePublished)), 'JSON-LD datePublished');
-      set('modified', statedDay(text(o.dateModified)), 'JSON-LD dateModified');
-      if (!webPage) set('authors', names(o.author), 'JSON-LD author');
-      set('publisher', names(o.publisher)[0], 'JSON-LD publisher');
-      set('url', text(o.url) ?? text(typeof o.mainEntityOfPage === 'string' ? o.mainEntityOfPage : undefined), 'JSON-LD url');
-      set('language', text(o.inLanguage), 'JSON-LD inLanguage');
+      if (listed && (pageUrl === undefined || address(urlOf(o)) !== pageUrl)) continue;
+      if (!found.some((f) => f.o === o)) found.push({ o, webPage: typesOf(o).every((t) => t === 'WebPage') });
     }
+  }
+  const article = found.find((f) => !f.webPage);
+  for (const { o, webPage } of [...(article ? [article] : []), ...found.filter((f) => f.webPage)]) {
+    if (!webPage) set('title', text(o.headline), 'JSON-LD headline');
+    set('published', statedDay(text(o.datePublished)), 'JSON-LD datePublished');
+    set('modified', statedDay(text(o.dateModified)), 'JSON-LD dateModified');
+    if (!webPage) set('authors', names(o.author), 'JSON-LD author');
+    set('publisher', names(o.publisher)[0], 'JSON-LD publisher');
+    set('url', urlOf(o), 'JSON-LD url');
+    set('language', text(o.inLanguage), 'JSON-LD inLanguage');
   }
   const meta = (name: string) => text(page.meta.get(name));
   const site = meta('og:site_name') ?? meta('application-name');
