@@ -24,6 +24,8 @@ const Boilerplate = z.object({
   articleCredits: z.object({ about: z.string().optional(), pattern: z.string() }).optional(),
   /** Labels of a site's own menus and links: a capture of nothing else is page furniture. */
   furniture: z.object({ about: z.string().optional(), labels: z.array(z.string()) }).default({ labels: [] }),
+  /** Words that end a role, not a name, in a stated author ("Staff Writer"). */
+  bylines: z.object({ about: z.string().optional(), roles: z.array(z.string()) }).default({ roles: [] }),
 });
 const Source = z.object({
   pattern: z.string(),

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import yazl from 'yazl';
 import { readCaptures } from '../src/ingest/read/index.js';
 import { givenFromMarkup } from '../src/ingest/read/meta.js';
+import { authorNames } from '../src/ingest/read/stated.js';
 import { heldBytes } from '../src/ingest/run/tasks.js';
 import { decodeWithout, inertRanges } from '../src/ingest/read/inert.js';
 import { ingestCapture, type Article } from '../src/ingest/pipeline.js';
@@ -231,6 +232,33 @@ describe('JSON lines', () => {
     }
     expect(articles[5]!.article.frontmatter.captured).toBe('2024-03-06');
     expect(articles[5]!.article.ledger.read?.captured).toEqual({ where: 'JSON "crawl_date"', text: '2024-03-06' });
+  });
+});
+
+describe('stated authors', () => {
+  const roles = new Set(['writer', 'reporter', 'correspondent', 'editor', 'staff']);
+  it.each([
+    [['By Jane Doe'], ['Jane Doe']],
+    [['Jane Doe, John Roe'], ['Jane Doe', 'John Roe']],
+    [['Jane Doe and John Roe'], ['Jane Doe', 'John Roe']],
+    [['By Jane Doe & John Roe; Sam Poe'], ['Jane Doe', 'John Roe', 'Sam Poe']],
+    [['Jane Doe, Staff Writer'], ['Jane Doe']],
+    [['CNBC.com staff'], ['CNBC.com staff']],
+    [['Doe, Jane'], ['Doe, Jane']],
+    [['Jane Doe', 'Jane Doe'], ['Jane Doe']],
+    [['https://chronicle.example/authors/jane'], []],
+  ])('reads %j as %j', (values, names) => {
+    expect(authorNames(values, roles)).toEqual(names);
+  });
+
+  it('reads a saved page\'s author meta and a JSON line\'s author list as names', async () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'page.html'), page('Harbour authority approves the new ferry terminal', '2024-03-05').replace('<title>', '<meta name="author" content="By Jane Doe and John Roe, Staff Writers"><title>'));
+    writeFileSync(join(dir, 'export.jsonl'), `${JSON.stringify({ title: 'Harbour terminal approved', text: 'The harbour authority approved the plans for a new ferry terminal on Tuesday, ending an inquiry that had run for more than three years.', author: [{ name: 'By Jane Doe' }, 'John Roe'] })}\n`);
+    for (const name of ['page.html', 'export.jsonl']) {
+      const { articles } = await ingestPath(join(dir, name), name);
+      expect(articles[0]!.article.frontmatter.authors).toEqual(['Jane Doe', 'John Roe']);
+    }
   });
 });
 

@@ -88,4 +88,6 @@ export interface ReadLimits {
   apartClasses?: ReadonlySet<string>;
   /** Saved pages: class and id words that mark the site's own name or logo: an `<h1>` in such an element is no headline. */
   brandClasses?: ReadonlySet<string>;
+  /** Words that end a role, not a name, in a stated author ("Staff Writer"). */
+  bylineRoles?: ReadonlySet<string>;
 }

@@ -102,7 +102,7 @@ export function htmlCapture(file: string, bytes: Uint8Array, limits: ReadLimits,
     warnings.push(...decoded.warnings);
   }
   const { blocks, markup } = parsePage(html, limits.chromeClasses, limits.apartClasses, limits.brandClasses);
-  const given: Given = { ...givenFromMarkup(markup), ...Object.fromEntries(Object.entries(extra.given ?? {}).filter(([, v]) => v !== undefined)) };
+  const given: Given = { ...givenFromMarkup(markup, limits.bylineRoles), ...Object.fromEntries(Object.entries(extra.given ?? {}).filter(([, v]) => v !== undefined)) };
   if (blocks.length === 0) return { id, reason: 'a page with no visible text' };
   return {
     id,

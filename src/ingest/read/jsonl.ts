@@ -1,7 +1,7 @@
 import { decode } from './decode.js';
 import { htmlCapture } from './html.js';
 import { textCapture } from './text.js';
-import { statedDay } from './day.js';
+import { authorNames, statedDay } from './stated.js';
 import { fixityOf, type Capture, type Given, type ReadLimits, type ReadResult, type Skip } from './capture.js';
 import type { ReaderInput } from './index.js';
 
@@ -68,7 +68,7 @@ export async function readJsonLines(input: ReaderInput, limits: ReadLimits): Pro
     const published = dayField(o, PUBLISHED_KEYS, warnings);
     const captured = dayField(o, CAPTURED_KEYS, warnings);
     const author = o.author ?? o.authors;
-    const authors = [author].flat().map(str).filter((a): a is string => a !== undefined);
+    const authors = authorNames([author].flat().map((a) => str(a) ?? (a && typeof a === 'object' ? str((a as Record<string, unknown>).name) : undefined)).filter((a): a is string => a !== undefined), limits.bylineRoles ?? new Set());
     const given: Given = {
       ...(str(o.title) ? { title: { value: str(o.title)!, from: 'JSON "title"' } } : {}),
       ...(published ? { published } : {}),

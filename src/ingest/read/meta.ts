@@ -1,6 +1,6 @@
 import { decodeHTML } from 'entities';
 import type { Given, Stated } from './capture.js';
-import { dayOf, statedDay } from './day.js';
+import { authorNames, dayOf, statedDay } from './stated.js';
 
 /** What a page says about itself in its markup, as the HTML reader collects it. */
 export interface PageMarkup {
@@ -89,7 +89,7 @@ function withoutSite(title: string, site?: string): string {
  * visible h1, `<title>`, `<time datetime>`, the canonical link and `<html lang>`. Each value with
  * where it was read, for the article's provenance.
  */
-export function givenFromMarkup(page: PageMarkup): Given {
+export function givenFromMarkup(page: PageMarkup, roles: ReadonlySet<string> = new Set()): Given {
   const given: Given = {};
   const set = <K extends keyof Given>(key: K, value: Given[K] extends Stated<infer T> | undefined ? T | undefined : never, from: string) => {
     if (value !== undefined && (!Array.isArray(value) || value.length > 0) && given[key] === undefined) (given as Record<string, unknown>)[key] = { value, from };
@@ -120,7 +120,7 @@ export function givenFromMarkup(page: PageMarkup): Given {
     if (!webPage) set('title', text(o.headline), 'JSON-LD headline');
     set('published', statedDay(text(o.datePublished)), 'JSON-LD datePublished');
     set('modified', statedDay(text(o.dateModified)), 'JSON-LD dateModified');
-    if (!webPage) set('authors', names(o.author), 'JSON-LD author');
+    if (!webPage) set('authors', authorNames(names(o.author), roles), 'JSON-LD author');
     set('publisher', names(o.publisher)[0], 'JSON-LD publisher');
     set('url', urlOf(o), 'JSON-LD url');
     set('language', text(o.inLanguage), 'JSON-LD inLanguage');
@@ -138,7 +138,7 @@ export function givenFromMarkup(page: PageMarkup): Given {
   for (const name of ['article:published_time', 'datepublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date']) set('published', statedDay(meta(name)), `meta ${name}`);
   set('published', dayOf(page.time), 'time datetime');
   set('modified', statedDay(meta('article:modified_time') ?? meta('og:updated_time')), 'meta article:modified_time');
-  set('authors', [meta('author') ?? meta('article:author') ?? meta('sailthru.author')].filter((a): a is string => a !== undefined && !/^https?:/.test(a)), 'meta author');
+  set('authors', authorNames([meta('author') ?? meta('article:author') ?? meta('sailthru.author')].filter((a): a is string => a !== undefined), roles), 'meta author');
   set('site', site, 'meta og:site_name');
   set('url', page.canonical ?? meta('og:url'), page.canonical ? 'link canonical' : 'meta og:url');
   set('language', page.lang ?? meta('og:locale'), page.lang ? 'html lang' : 'meta og:locale');

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { WARCParser, type WARCRecord } from 'warcio';
 import yauzl from 'yauzl';
 import { htmlCapture } from './html.js';
-import { dayOf } from './day.js';
+import { dayOf } from './stated.js';
 import type { Capture, ReadLimits, ReadResult, Skip } from './capture.js';
 import type { ReaderInput } from './index.js';
 

@@ -36,7 +36,7 @@ export function compile(dataDir: string, settings: IngestSettings): Compiled {
     gazetteer: compileGazetteer(data.aliases),
     sources: compileSources(data.sources),
     topics: compileTopics(data.topics, settings.topicMinHits, settings.topicMax, settings.topicRelative),
-    read: { maxBytes: settings.maxBytes, maxControlShare: settings.maxControlShare, chromeClasses: lowerSet(data.boilerplate.markup.chromeClasses), apartClasses: lowerSet(data.boilerplate.markup.apartClasses), brandClasses: lowerSet(data.boilerplate.markup.brandClasses) },
+    read: { maxBytes: settings.maxBytes, maxControlShare: settings.maxControlShare, chromeClasses: lowerSet(data.boilerplate.markup.chromeClasses), apartClasses: lowerSet(data.boilerplate.markup.apartClasses), brandClasses: lowerSet(data.boilerplate.markup.brandClasses), bylineRoles: lowerSet(data.boilerplate.bylines.roles) },
   };
 }
 
