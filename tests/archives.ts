@@ -1,4 +1,5 @@
 import { WARCRecord, WARCSerializer } from 'warcio';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 
 /** A small saved page with a headline, a publication time in its meta and two paragraphs. */
 export const page = (title: string, date: string) =>
@@ -25,3 +26,19 @@ export async function warc(gzip: boolean): Promise<Uint8Array> {
   return Buffer.concat(parts);
 }
 
+
+/** A web archive whose pages came over the wire compressed (gzip, Brotli, deflate), chunked, or in an encoding no reader here undoes (zstd). */
+export async function compressedWarc(): Promise<Uint8Array> {
+  const html = Buffer.from(page('Harbour authority approves the new ferry terminal', '2024-03-05T18:30:00Z'));
+  const bodies: [string, Buffer, Record<string, string>][] = [
+    ['gzip', gzipSync(html), { 'Content-Encoding': 'gzip' }],
+    ['br', brotliCompressSync(html), { 'Content-Encoding': 'br' }],
+    ['deflate', deflateSync(html), { 'Content-Encoding': 'deflate' }],
+    ['chunked', Buffer.concat([Buffer.from(`${html.length.toString(16)}\r\n`), html, Buffer.from('\r\n0\r\n\r\n')]), { 'Transfer-Encoding': 'chunked' }],
+    ['zstd', Buffer.from('(not really zstd)'), { 'Content-Encoding': 'zstd' }],
+  ];
+  const records = await Promise.all(
+    bodies.map(([name, body, headers]) => WARCRecord.create({ url: `https://chronicle.example/${name}`, date: '2024-03-06T10:00:00Z', type: 'response', httpHeaders: { 'Content-Type': 'text/html; charset=utf-8', ...headers }, statusline: 'HTTP/1.1 200 OK' }, [new Uint8Array(body)])),
+  );
+  return Buffer.concat(await Promise.all(records.map((r) => WARCSerializer.serialize(r))));
+}

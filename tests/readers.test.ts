@@ -12,7 +12,7 @@ import { heldBytes } from '../src/ingest/run/tasks.js';
 import { decodeWithout, inertRanges } from '../src/ingest/read/inert.js';
 import { ingestCapture, type Article } from '../src/ingest/pipeline.js';
 import { fixtures, project } from './helpers.js';
-import { page, warc } from './archives.js';
+import { compressedWarc, page, warc } from './archives.js';
 
 const temp = () => mkdtempSync(join(tmpdir(), 'clippings-readers-'));
 
@@ -277,6 +277,15 @@ describe('web archives', () => {
     expect(first.source.record).toMatch(/^[0-9a-f-]{36}$/);
     expect(articles[0]!.article.ledger.read?.captured).toEqual({ where: 'WARC-Date', text: '2024-03-06' });
     expect(skipped).toEqual([{ id: `${name}#skipped-records`, reason: '6 record(s) of the archive are no article: 2 not HTML (images, scripts, styles, data), 1 request, 1 redirect, 1 error page, 1 revisit' }]);
+  });
+
+  it('reads pages that came compressed (gzip, Brotli, deflate) or chunked, and names an encoding it cannot undo', async () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'wire.warc'), await compressedWarc());
+    const { articles, skipped } = await ingestPath(join(dir, 'wire.warc'), 'wire.warc');
+    expect(articles.map((a) => a.article.frontmatter.source.url)).toEqual(['gzip', 'br', 'deflate', 'chunked'].map((n) => `https://chronicle.example/${n}`));
+    for (const a of articles) expect(a.article.frontmatter.title).toBe('Harbour authority approves the new ferry terminal');
+    expect(skipped).toEqual([{ id: expect.stringMatching(/^wire\.warc#/), reason: 'https://chronicle.example/zstd: compressed as "zstd", which this reader cannot undo' }]);
   });
 
   it('counts the memory a page from a web archive or a JSON line holds as a saved page\'s: its decoded page stays alive with its blocks', async () => {

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { brotliDecompressSync } from 'node:zlib';
 import { WARCParser, type WARCRecord } from 'warcio';
 import yauzl from 'yauzl';
 import { htmlCapture } from './html.js';
@@ -50,15 +51,24 @@ async function fromWarc(file: string, source: AsyncIterable<Uint8Array>, limits:
       await record.skipFully();
       continue;
     }
+    const recordId = (record.warcHeader('WARC-Record-ID') ?? `record ${n}`).replace(/^<|>$/g, '').replace(/^urn:uuid:/, '');
+    const url = record.warcTargetURI ?? undefined;
+    // warcio undoes chunking, gzip and deflate; Brotli is undone here; anything else is named.
+    const encodings = (type === 'response' ? (record.httpHeaders?.headers.get('content-encoding') ?? '') : '').toLowerCase().split(',').map((e) => e.trim()).filter((e) => e && e !== 'identity');
+    const unknown = encodings.find((e) => !['gzip', 'x-gzip', 'deflate', 'br'].includes(e));
+    if (unknown) {
+      await record.skipFully();
+      out.skipped.push({ id: `${file}#${prefix}${recordId}`, reason: `${url ?? recordId}: compressed as "${unknown}", which this reader cannot undo` });
+      continue;
+    }
     let payload: Uint8Array;
     try {
       payload = await record.readFully(true);
+      if (encodings.includes('br')) payload = brotli(payload, limits.maxBytes * 2);
     } catch {
       skip('unreadable');
       continue;
     }
-    const recordId = (record.warcHeader('WARC-Record-ID') ?? `record ${n}`).replace(/^<|>$/g, '').replace(/^urn:uuid:/, '');
-    const url = record.warcTargetURI ?? undefined;
     const captured = dayOf(record.warcDate ?? undefined);
     const made = htmlCapture(file, payload, limits, {
       record: `${prefix}${recordId}`,
@@ -66,6 +76,17 @@ async function fromWarc(file: string, source: AsyncIterable<Uint8Array>, limits:
     });
     if ('reason' in made) out.skipped.push({ id: made.id, reason: `${url ?? made.id}: ${made.reason}` });
     else out.captures.push({ ...made, format: 'warc' });
+  }
+}
+
+/** A Brotli body undone (at most `max` bytes), or the body as it is when warcio undid it already. */
+function brotli(body: Uint8Array, max: number): Uint8Array {
+  try {
+    return brotliDecompressSync(body, { maxOutputLength: max });
+  } catch (error) {
+    // More than `max` bytes: too large for an article, said as unreadable.
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw error;
+    return body;
   }
 }
 
