@@ -1,5 +1,6 @@
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import iconv from 'iconv-lite';
 
 /** A small saved page with a headline, a publication time in its meta and two paragraphs. */
 export const page = (title: string, date: string) =>
@@ -41,4 +42,11 @@ export async function compressedWarc(): Promise<Uint8Array> {
     bodies.map(([name, body, headers]) => WARCRecord.create({ url: `https://chronicle.example/${name}`, date: '2024-03-06T10:00:00Z', type: 'response', httpHeaders: { 'Content-Type': 'text/html; charset=utf-8', ...headers }, statusline: 'HTTP/1.1 200 OK' }, [new Uint8Array(body)])),
   );
   return Buffer.concat(await Promise.all(records.map((r) => WARCSerializer.serialize(r))));
+}
+
+/** A web archive of one page in Windows-1251, as its HTTP header says (whatever the page declares). */
+export async function cyrillicWarc(body: string): Promise<Uint8Array> {
+  const bytes = iconv.encode(body, 'windows-1251');
+  const record = await WARCRecord.create({ url: 'https://vesti.example/port', date: '2024-03-06T10:00:00Z', type: 'response', httpHeaders: { 'Content-Type': 'text/html; charset=windows-1251' }, statusline: 'HTTP/1.1 200 OK' }, [new Uint8Array(bytes)]);
+  return WARCSerializer.serialize(record);
 }

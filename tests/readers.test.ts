@@ -12,7 +12,7 @@ import { heldBytes } from '../src/ingest/run/tasks.js';
 import { decodeWithout, inertRanges } from '../src/ingest/read/inert.js';
 import { ingestCapture, type Article } from '../src/ingest/pipeline.js';
 import { fixtures, project } from './helpers.js';
-import { compressedWarc, page, warc } from './archives.js';
+import { compressedWarc, cyrillicWarc, page, warc } from './archives.js';
 
 const temp = () => mkdtempSync(join(tmpdir(), 'clippings-readers-'));
 
@@ -233,6 +233,14 @@ describe('JSON lines', () => {
     expect(articles[5]!.article.frontmatter.captured).toBe('2024-03-06');
     expect(articles[5]!.article.ledger.read?.captured).toEqual({ where: 'JSON "crawl_date"', text: '2024-03-06' });
   });
+
+  it('reads a line\'s HTML as the text it is, whatever charset its markup declares', async () => {
+    const dir = temp();
+    const html = '<html><head><meta charset="windows-1252"><title>Café owners welcome the naïve plan</title></head><body><article><h1>Café owners welcome the naïve plan</h1><p>The owners of the café on the quay said the plan was naïve but welcome, and that the new terminal would bring more visitors.</p></article></body></html>';
+    writeFileSync(join(dir, 'export.jsonl'), `${JSON.stringify({ url: 'https://chronicle.example/cafe', html })}\n`);
+    const { articles } = await ingestPath(join(dir, 'export.jsonl'), 'export.jsonl');
+    expect(articles[0]!.article.frontmatter.title).toBe('Café owners welcome the naïve plan');
+  });
 });
 
 describe('stated authors', () => {
@@ -286,6 +294,16 @@ describe('web archives', () => {
     expect(articles.map((a) => a.article.frontmatter.source.url)).toEqual(['gzip', 'br', 'deflate', 'chunked'].map((n) => `https://chronicle.example/${n}`));
     for (const a of articles) expect(a.article.frontmatter.title).toBe('Harbour authority approves the new ferry terminal');
     expect(skipped).toEqual([{ id: expect.stringMatching(/^wire\.warc#/), reason: 'https://chronicle.example/zstd: compressed as "zstd", which this reader cannot undo' }]);
+  });
+
+  it('reads a page in the charset its HTTP header names, over the one the page names, as a browser does', async () => {
+    const dir = temp();
+    const headline = 'Порт одобрил новый паромный терминал';
+    const body = `<html><head><meta charset="iso-8859-1"><title>${headline}</title></head><body><article><h1>${headline}</h1><p>Управление порта одобрило планы нового паромного терминала во вторник, завершив расследование, которое длилось более трёх лет.</p></article></body></html>`;
+    writeFileSync(join(dir, 'ru.warc'), await cyrillicWarc(body));
+    const { articles } = await ingestPath(join(dir, 'ru.warc'), 'ru.warc');
+    expect(articles[0]!.article.frontmatter.title).toBe(headline);
+    expect(articles[0]!.article.text).toContain('Управление порта одобрило');
   });
 
   it('counts the memory a page from a web archive or a JSON line holds as a saved page\'s: its decoded page stays alive with its blocks', async () => {

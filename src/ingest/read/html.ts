@@ -89,12 +89,17 @@ function declaredCharset(bytes: Uint8Array): string | undefined {
  * One page's bytes → a capture (or the reason it is none). `extra` is what a container states
  * about the page (a web archive's URL and date, a JSON line's fields): it wins over the markup.
  */
-export function htmlCapture(file: string, bytes: Uint8Array, limits: ReadLimits, extra: { record?: string; given?: Given } = {}): Capture | Skip {
+export function htmlCapture(file: string, bytes: Uint8Array, limits: ReadLimits, extra: { record?: string; given?: Given; charset?: string } = {}): Capture | Skip {
   const id = extra.record ? `${file}#${extra.record}` : file;
-  const charset = declaredCharset(bytes);
+  // The charset the server sent (a web archive's HTTP header) wins over the page's own, as in a
+  // browser; a byte order mark wins over both (decodeMarkup reads it).
+  const bom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const charset = bom ? undefined : (extra.charset?.toLowerCase() ?? declaredCharset(bytes));
   let html: string[];
   const warnings: string[] = [];
-  if (charset && !/^utf-?8$/.test(charset) && iconv.encodingExists(charset)) html = [iconv.decode(Buffer.from(bytes), charset).replace(/\r\n?/g, '\n')];
+  // Browsers read Latin-1 and ASCII labels as Windows-1252 (the WHATWG encoding standard).
+  const label = charset && /^(iso-8859-1|iso8859-1|latin1|l1|us-ascii|ascii)$/.test(charset) ? 'windows-1252' : charset;
+  if (label && !/^utf-?8$/.test(label) && iconv.encodingExists(label)) html = [iconv.decode(Buffer.from(bytes), label).replace(/\r\n?/g, '\n')];
   else {
     const decoded = decodeMarkup(bytes);
     if (!decoded.ok) return { id, reason: decoded.reason };

@@ -78,7 +78,8 @@ export async function readJsonLines(input: ReaderInput, limits: ReadLimits): Pro
       ...(captured ? { captured } : {}),
     };
     if (html) {
-      const made = htmlCapture(input.file, Buffer.from(html), limits, { record, given });
+      // The line's HTML is text already (JSON is Unicode): a charset its markup declares says nothing of these bytes.
+      const made = htmlCapture(input.file, Buffer.from(html), limits, { record, given, charset: 'utf-8' });
       if ('reason' in made) skipped.push({ id, reason: `line ${n}: ${made.reason}` });
       else captures.push({ ...made, fixity: fixityOf(bytes), format: 'jsonl', warnings: [...made.warnings, ...warnings] });
     } else {

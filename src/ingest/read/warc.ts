@@ -70,8 +70,10 @@ async function fromWarc(file: string, source: AsyncIterable<Uint8Array>, limits:
       continue;
     }
     const captured = dayOf(record.warcDate ?? undefined);
+    const charset = /;\s*charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType)?.[1];
     const made = htmlCapture(file, payload, limits, {
       record: `${prefix}${recordId}`,
+      ...(charset ? { charset } : {}),
       given: { ...(url ? { url: { value: url, from: 'WARC-Target-URI' } } : {}), ...(captured ? { captured: { value: captured, from: 'WARC-Date' } } : {}) },
     });
     if ('reason' in made) out.skipped.push({ id: made.id, reason: `${url ?? made.id}: ${made.reason}` });
