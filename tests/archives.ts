@@ -28,7 +28,7 @@ export async function warc(gzip: boolean): Promise<Uint8Array> {
 }
 
 
-/** A web archive whose pages came over the wire compressed (gzip, Brotli, deflate), chunked, or in an encoding no reader here undoes (zstd). */
+/** A web archive whose pages came over the wire compressed (gzip, Brotli, deflate), chunked (and cut short by the crawler), or in an encoding no reader here undoes (zstd). */
 export async function compressedWarc(): Promise<Uint8Array> {
   const html = Buffer.from(page('Harbour authority approves the new ferry terminal', '2024-03-05T18:30:00Z'));
   const bodies: [string, Buffer, Record<string, string>][] = [
@@ -39,7 +39,7 @@ export async function compressedWarc(): Promise<Uint8Array> {
     ['zstd', Buffer.from('(not really zstd)'), { 'Content-Encoding': 'zstd' }],
   ];
   const records = await Promise.all(
-    bodies.map(([name, body, headers]) => WARCRecord.create({ url: `https://chronicle.example/${name}`, date: '2024-03-06T10:00:00Z', type: 'response', httpHeaders: { 'Content-Type': 'text/html; charset=utf-8', ...headers }, statusline: 'HTTP/1.1 200 OK' }, [new Uint8Array(body)])),
+    bodies.map(([name, body, headers]) => WARCRecord.create({ url: `https://chronicle.example/${name}`, date: '2024-03-06T10:00:00Z', type: 'response', httpHeaders: { 'Content-Type': 'text/html; charset=utf-8', ...headers }, statusline: 'HTTP/1.1 200 OK', ...(name === 'chunked' ? { warcHeaders: { 'WARC-Truncated': 'length' } } : {}) }, [new Uint8Array(body)])),
   );
   return Buffer.concat(await Promise.all(records.map((r) => WARCSerializer.serialize(r))));
 }

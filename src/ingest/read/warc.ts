@@ -76,8 +76,10 @@ async function fromWarc(file: string, source: AsyncIterable<Uint8Array>, limits:
       ...(charset ? { charset } : {}),
       given: { ...(url ? { url: { value: url, from: 'WARC-Target-URI' } } : {}), ...(captured ? { captured: { value: captured, from: 'WARC-Date' } } : {}) },
     });
+    // The crawler cut the page short (its size or time limit): the article may be too.
+    const truncated = record.warcHeader('WARC-Truncated');
     if ('reason' in made) out.skipped.push({ id: made.id, reason: `${url ?? made.id}: ${made.reason}` });
-    else out.captures.push({ ...made, format: 'warc' });
+    else out.captures.push({ ...made, format: 'warc', warnings: truncated ? [...made.warnings, `the web archive holds only part of this page (WARC-Truncated: ${truncated})`] : made.warnings });
   }
 }
 
