@@ -234,6 +234,15 @@ describe('JSON lines', () => {
     expect(articles[5]!.article.ledger.read?.captured).toEqual({ where: 'JSON "crawl_date"', text: '2024-03-06' });
   });
 
+  it('reads gzipped JSON lines as the lines, and a damaged one as a reasoned skip', async () => {
+    const dir = temp();
+    const line = JSON.stringify({ title: 'Ferry crossings return after the winter', text: 'The ferry company said crossings would resume on Monday after a winter in which the service was cut to two sailings a week.' });
+    writeFileSync(join(dir, 'export.jsonl.gz'), gzipSync(`${line}\n${line}\n`));
+    writeFileSync(join(dir, 'broken.ndjson.gz'), gzipSync(`${line}\n`).subarray(0, 30));
+    expect((await ingestPath(join(dir, 'export.jsonl.gz'), 'export.jsonl.gz')).articles.map((a) => a.id)).toEqual(['export.jsonl.gz#line 1', 'export.jsonl.gz#line 2']);
+    expect((await ingestPath(join(dir, 'broken.ndjson.gz'), 'broken.ndjson.gz')).skipped).toEqual([{ id: 'broken.ndjson.gz', reason: expect.stringMatching(/^cannot read the gzipped JSON lines: /) }]);
+  });
+
   it('reads a line\'s HTML as the text it is, whatever charset its markup declares', async () => {
     const dir = temp();
     const html = '<html><head><meta charset="windows-1252"><title>Café owners welcome the naïve plan</title></head><body><article><h1>Café owners welcome the naïve plan</h1><p>The owners of the café on the quay said the plan was naïve but welcome, and that the new terminal would bring more visitors.</p></article></body></html>';

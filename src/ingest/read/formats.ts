@@ -13,6 +13,8 @@ const FORMATS: [string, Format, Kind][] = [
   ['.html', 'html', 'capture'],
   ['.htm', 'html', 'capture'],
   ['.xhtml', 'html', 'capture'],
+  ['.jsonl.gz', 'jsonl', 'archive'],
+  ['.ndjson.gz', 'jsonl', 'archive'],
   ['.jsonl', 'jsonl', 'archive'],
   ['.ndjson', 'jsonl', 'archive'],
   ['.txt', 'text', 'capture'],
@@ -20,7 +22,7 @@ const FORMATS: [string, Format, Kind][] = [
 ];
 
 /** The file types read, for messages. */
-export const READ_TYPES = 'text (.txt), saved pages (.html, .htm, .xhtml, gzipped too), JSON lines (.jsonl, .ndjson), web archives (.warc, .warc.gz, .wacz)';
+export const READ_TYPES = 'text (.txt), saved pages (.html, .htm, .xhtml, gzipped too), JSON lines (.jsonl, .ndjson, gzipped too), web archives (.warc, .warc.gz, .wacz)';
 
 /** The format of a file by its name; a name without an extension is read as text. */
 export function formatOf(name: string): { format: Format; kind: Kind } | undefined {

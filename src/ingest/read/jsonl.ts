@@ -1,9 +1,13 @@
+import { gunzipSync } from 'node:zlib';
 import { decode } from './decode.js';
 import { htmlCapture } from './html.js';
 import { textCapture } from './text.js';
 import { authorNames, statedDay } from './stated.js';
 import { fixityOf, type Capture, type Given, type ReadLimits, type ReadResult, type Skip } from './capture.js';
 import type { ReaderInput } from './index.js';
+
+/** The most a gzipped file of JSON lines may hold unzipped (it is read whole). */
+const MAX_UNZIPPED = 2 * 1024 ** 3;
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
@@ -21,7 +25,7 @@ function dayField(o: Record<string, unknown>, keys: readonly string[], warnings:
 }
 
 /**
- * A scraper's export in JSON lines (`.jsonl`, `.ndjson`): one object a line with `url`, `title`,
+ * A scraper's export in JSON lines (`.jsonl`, `.ndjson`, gzipped too): one object a line with `url`, `title`,
  * `text` or `html` (also `content`, `body`), and perhaps `date` (or `published`,
  * `datePublished`, `published_at`, `date_publish`, `publish_date`, `pubDate`), `site`, `author`,
  * `captured` (or `crawl_date`, `scraped_at`, `date_download`). Each line is a capture (`file#line N`); what
@@ -31,7 +35,14 @@ function dayField(o: Record<string, unknown>, keys: readonly string[], warnings:
 export async function readJsonLines(input: ReaderInput, limits: ReadLimits): Promise<ReadResult> {
   const captures: Capture[] = [];
   const skipped: Skip[] = [];
-  const all = input.bytes();
+  let all = input.bytes();
+  if (all[0] === 0x1f && all[1] === 0x8b) {
+    try {
+      all = gunzipSync(all, { maxOutputLength: MAX_UNZIPPED });
+    } catch (error) {
+      return { captures: [], skipped: [{ id: input.file, reason: `cannot read the gzipped JSON lines: ${(error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? `more than ${MAX_UNZIPPED / 1024 ** 3} GB unzipped` : (error as Error).message}` }] };
+    }
+  }
   let start = 0;
   for (let n = 1; start < all.length; n++) {
     let end = all.indexOf(0x0a, start);
