@@ -28,7 +28,7 @@ export async function warc(gzip: boolean): Promise<Uint8Array> {
 }
 
 
-/** A web archive whose pages came over the wire compressed (gzip, Brotli, deflate), chunked (and cut short by the crawler), or in an encoding no reader here undoes (zstd). */
+/** A web archive whose pages came over the wire compressed (gzip, Brotli, deflate), chunked (and cut short by the crawler), in an encoding no reader here undoes (zstd), or with no Content-Type. */
 export async function compressedWarc(): Promise<Uint8Array> {
   const html = Buffer.from(page('Harbour authority approves the new ferry terminal', '2024-03-05T18:30:00Z'));
   const bodies: [string, Buffer, Record<string, string>][] = [
@@ -37,6 +37,9 @@ export async function compressedWarc(): Promise<Uint8Array> {
     ['deflate', deflateSync(html), { 'Content-Encoding': 'deflate' }],
     ['chunked', Buffer.concat([Buffer.from(`${html.length.toString(16)}\r\n`), html, Buffer.from('\r\n0\r\n\r\n')]), { 'Transfer-Encoding': 'chunked' }],
     ['zstd', Buffer.from('(not really zstd)'), { 'Content-Encoding': 'zstd' }],
+    // No Content-Type: an HTML page is read as one, anything else is counted as no article.
+    ['untyped', html, { 'Content-Type': '' }],
+    ['untyped-data', Buffer.from('{"not": "a page"}'), { 'Content-Type': '' }],
   ];
   const records = await Promise.all(
     bodies.map(([name, body, headers]) => WARCRecord.create({ url: `https://chronicle.example/${name}`, date: '2024-03-06T10:00:00Z', type: 'response', httpHeaders: { 'Content-Type': 'text/html; charset=utf-8', ...headers }, statusline: 'HTTP/1.1 200 OK', ...(name === 'chunked' ? { warcHeaders: { 'WARC-Truncated': 'length' } } : {}) }, [new Uint8Array(body)])),

@@ -296,15 +296,18 @@ describe('web archives', () => {
     expect(skipped).toEqual([{ id: `${name}#skipped-records`, reason: '6 record(s) of the archive are no article: 2 not HTML (images, scripts, styles, data), 1 request, 1 redirect, 1 error page, 1 revisit' }]);
   });
 
-  it('reads pages that came compressed (gzip, Brotli, deflate) or chunked, warns of one the crawler cut short, and names an encoding it cannot undo', async () => {
+  it('reads pages that came compressed (gzip, Brotli, deflate) or chunked, warns of one the crawler cut short, names an encoding it cannot undo, and reads an untyped body that is HTML', async () => {
     const dir = temp();
     writeFileSync(join(dir, 'wire.warc'), await compressedWarc());
     const { articles, skipped } = await ingestPath(join(dir, 'wire.warc'), 'wire.warc');
-    expect(articles.map((a) => a.article.frontmatter.source.url)).toEqual(['gzip', 'br', 'deflate', 'chunked'].map((n) => `https://chronicle.example/${n}`));
+    expect(articles.map((a) => a.article.frontmatter.source.url)).toEqual(['gzip', 'br', 'deflate', 'chunked', 'untyped'].map((n) => `https://chronicle.example/${n}`));
     for (const a of articles) expect(a.article.frontmatter.title).toBe('Harbour authority approves the new ferry terminal');
     // The crawler marked one record as cut short: its article says so.
-    expect(articles.map((a) => a.article.warnings.some((w) => w.startsWith('the web archive holds only part of this page')))).toEqual([false, false, false, true]);
-    expect(skipped).toEqual([{ id: expect.stringMatching(/^wire\.warc#/), reason: 'https://chronicle.example/zstd: compressed as "zstd", which this reader cannot undo' }]);
+    expect(articles.map((a) => a.article.warnings.some((w) => w.startsWith('the web archive holds only part of this page')))).toEqual([false, false, false, true, false]);
+    expect(skipped).toEqual([
+      { id: expect.stringMatching(/^wire\.warc#/), reason: 'https://chronicle.example/zstd: compressed as "zstd", which this reader cannot undo' },
+      { id: 'wire.warc#skipped-records', reason: '1 record(s) of the archive are no article: 1 not HTML (images, scripts, styles, data)' },
+    ]);
   });
 
   it('reads a page in the charset its HTTP header names, over the one the page names, as a browser does', async () => {

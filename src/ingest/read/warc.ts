@@ -41,7 +41,9 @@ async function fromWarc(file: string, source: AsyncIterable<Uint8Array>, limits:
       await record.skipFully();
       continue;
     }
-    if (!/text\/html|application\/xhtml\+xml/i.test(contentType)) {
+    // A response without a Content-Type is looked at, as a browser would: HTML is read as HTML.
+    const untyped = !contentType.trim();
+    if (!untyped && !/text\/html|application\/xhtml\+xml/i.test(contentType)) {
       skip('not HTML (images, scripts, styles, data)');
       await record.skipFully();
       continue;
@@ -69,6 +71,10 @@ async function fromWarc(file: string, source: AsyncIterable<Uint8Array>, limits:
       skip('unreadable');
       continue;
     }
+    if (untyped && !looksLikeHtml(payload)) {
+      skip('not HTML (images, scripts, styles, data)');
+      continue;
+    }
     const captured = dayOf(record.warcDate ?? undefined);
     const charset = /;\s*charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType)?.[1];
     const made = htmlCapture(file, payload, limits, {
@@ -81,6 +87,12 @@ async function fromWarc(file: string, source: AsyncIterable<Uint8Array>, limits:
     if ('reason' in made) out.skipped.push({ id: made.id, reason: `${url ?? made.id}: ${made.reason}` });
     else out.captures.push({ ...made, format: 'warc', warnings: truncated ? [...made.warnings, `the web archive holds only part of this page (WARC-Truncated: ${truncated})`] : made.warnings });
   }
+}
+
+/** The first bytes of a body open an HTML document (after a byte order mark, blanks and comments), as a browser sniffs one sent without a type. */
+function looksLikeHtml(body: Uint8Array): boolean {
+  const head = Buffer.from(body.buffer, body.byteOffset, Math.min(body.byteLength, 1024)).toString('latin1');
+  return /^(?:\xef\xbb\xbf)?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|title)[\s>]/i.test(head);
 }
 
 /** A Brotli body undone (at most `max` bytes), or the body as it is when warcio undid it already. */
