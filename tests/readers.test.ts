@@ -320,6 +320,19 @@ describe('web archives', () => {
     expect(articles[0]!.article.text).toContain('Управление порта одобрило');
   });
 
+  it('hands each page of a web archive or JSON line on as it is read, collecting none, in the archive\'s order', async () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'crawl.warc.gz'), await warc(true));
+    const line = (title: string) => JSON.stringify({ title, text: `${title}. The ferry company said crossings would resume on Monday after a winter in which the service was cut.` });
+    writeFileSync(join(dir, 'export.jsonl'), `${line('First')}\n${line('Second')}\n`);
+    for (const [name, titles] of [['crawl.warc.gz', ['Harbour authority approves the new ferry terminal', 'Ferry crossings return after the winter']], ['export.jsonl', ['First', 'Second']]] as const) {
+      const handed: string[] = [];
+      const result = await readCaptures(join(dir, name), name, project().read, (c) => handed.push(c.given.title?.value ?? ''));
+      expect(result.captures).toEqual([]);
+      expect(handed).toEqual(titles);
+    }
+  });
+
   it('counts the memory a page from a web archive or a JSON line holds as a saved page\'s: its decoded page stays alive with its blocks', async () => {
     const dir = temp();
     const html = page('Harbour authority approves the new ferry terminal', '2024-03-05T18:30:00Z');

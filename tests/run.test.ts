@@ -8,6 +8,7 @@ import { parseArticle } from '../src/article/parse.js';
 import { defaultSettings } from '../src/ingest/settings.js';
 import { defaultDataDir } from '../src/data.js';
 import { articleSnapshot, fixtures, seedsDir, snapshot } from './helpers.js';
+import { compressedWarc, warc } from './archives.js';
 
 const temp = () => mkdtempSync(join(tmpdir(), 'clippings-test-'));
 const ingest = (from: string, out: string, jobs = 1) => runIngest({ from, out, dataDir: defaultDataDir, settings: defaultSettings, jobs });
@@ -123,6 +124,21 @@ describe('determinism and incremental runs', () => {
     await ingest(join(fixtures, 'bad-inputs'), a, 1);
     await ingest(join(fixtures, 'bad-inputs'), b, 2);
     expect(articleSnapshot(b)).toEqual(articleSnapshot(a));
+  });
+
+  it('writes the same articles from archives read once (kept from pass 1) as from archives too large to keep, read again page by page', async () => {
+    const from = temp();
+    writeFileSync(join(from, 'crawl.warc.gz'), await warc(true));
+    writeFileSync(join(from, 'wire.warc'), await compressedWarc());
+    cpSync(join(fixtures, 'bad-inputs'), join(from, 'text'), { recursive: true });
+    const kept = temp();
+    const streamed = temp();
+    const a = await runIngest({ from, out: kept, dataDir: defaultDataDir, settings: defaultSettings, jobs: 1 });
+    const b = await runIngest({ from, out: streamed, dataDir: defaultDataDir, settings: { ...defaultSettings, scanCache: 0 }, jobs: 1 });
+    // The state differs only in its fingerprint, which names the settings (scanCache among them).
+    expect(articleSnapshot(streamed).files).toEqual(articleSnapshot(kept).files);
+    expect(b.skipped).toEqual(a.skipped);
+    expect(readdirSync(kept).filter((f) => f.endsWith('.md')).length).toBeGreaterThan(7);
   });
 
   it('reports a second run over unchanged captures as unchanged and rewrites nothing', async () => {

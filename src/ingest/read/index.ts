@@ -1,5 +1,5 @@
 import { closeSync, constants, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
-import type { ReadLimits, ReadResult } from './capture.js';
+import type { Capture, ReadLimits, ReadResult } from './capture.js';
 import { formatOf, READ_TYPES, type Format } from './formats.js';
 import { stampOf } from './stamp.js';
 
@@ -11,6 +11,8 @@ export interface ReaderInput {
   size: number;
   bytes: () => Buffer;
   stream: () => AsyncIterable<Uint8Array>;
+  /** Where each capture goes as it is read, for readers of archives (others return theirs whole). */
+  each?: (capture: Capture) => void;
 }
 
 type FormatReader = (input: ReaderInput, limits: ReadLimits) => Promise<ReadResult>;
@@ -43,9 +45,10 @@ const MAX_ARCHIVE_BYTES = 64 * 1024 ** 3;
 /**
  * Reads one file of the collection into its captures. The file is opened without blocking and
  * checked once open, so a file that became a named pipe or a device since the listing is skipped
- * rather than waited on; a file too large for what it is, skipped with the reason.
+ * rather than waited on; a file too large for what it is, skipped with the reason. With `each`,
+ * every capture is handed to it as it is read and none is collected.
  */
-export async function readCaptures(path: string, file: string, limits: ReadLimits): Promise<ReadResult> {
+export async function readCaptures(path: string, file: string, limits: ReadLimits, each?: (capture: Capture) => void): Promise<ReadResult> {
   const reader = formatOf(file);
   if (!reader) return { captures: [], skipped: [{ id: file, reason: `unsupported file type (read: ${READ_TYPES})` }] };
   let fd: number;
@@ -82,8 +85,14 @@ export async function readCaptures(path: string, file: string, limits: ReadLimit
         closed = true; // the stream closes the file when it ends
         return createReadStream('', { fd, autoClose: true });
       },
+      ...(each ? { each } : {}),
     };
     const read = await (await readerOf(reader.format))(input, limits);
+    // A reader of one capture returns it; with `each`, it goes the way an archive's do.
+    if (each && read.captures.length > 0) {
+      for (const c of read.captures) each(c);
+      return { ...read, captures: [], stamp: stampOf(stat) };
+    }
     return { ...read, stamp: stampOf(stat) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -3,7 +3,7 @@ import { decode } from './decode.js';
 import { htmlCapture } from './html.js';
 import { textCapture } from './text.js';
 import { authorNames, statedDay } from './stated.js';
-import { fixityOf, type Capture, type Given, type ReadLimits, type ReadResult, type Skip } from './capture.js';
+import { captureSink, fixityOf, type Given, type ReadLimits, type ReadResult, type Skip } from './capture.js';
 import type { ReaderInput } from './index.js';
 
 /** The most a gzipped file of JSON lines may hold unzipped (it is read whole). */
@@ -33,7 +33,7 @@ function dayField(o: Record<string, unknown>, keys: readonly string[], warnings:
  * reasoned skip naming its number, and the rest go on.
  */
 export async function readJsonLines(input: ReaderInput, limits: ReadLimits): Promise<ReadResult> {
-  const captures: Capture[] = [];
+  const captures = captureSink(input.each);
   const skipped: Skip[] = [];
   let all = input.bytes();
   if (all[0] === 0x1f && all[1] === 0x8b) {
@@ -92,13 +92,13 @@ export async function readJsonLines(input: ReaderInput, limits: ReadLimits): Pro
       // The line's HTML is text already (JSON is Unicode): a charset its markup declares says nothing of these bytes.
       const made = htmlCapture(input.file, Buffer.from(html), limits, { record, given, charset: 'utf-8' });
       if ('reason' in made) skipped.push({ id, reason: `line ${n}: ${made.reason}` });
-      else captures.push({ ...made, fixity: fixityOf(bytes), format: 'jsonl', warnings: [...made.warnings, ...warnings] });
+      else captures.add({ ...made, fixity: fixityOf(bytes), format: 'jsonl', warnings: [...made.warnings, ...warnings] });
     } else {
       const clean = decode(Buffer.from(text!), limits.maxControlShare);
       if (!clean.ok) skipped.push({ id, reason: `line ${n}: ${clean.reason}` });
-      else captures.push({ ...textCapture(input.file, bytes, clean.text, [...clean.warnings, ...warnings], record), format: 'jsonl', given });
+      else captures.add({ ...textCapture(input.file, bytes, clean.text, [...clean.warnings, ...warnings], record), format: 'jsonl', given });
     }
   }
-  if (captures.length === 0 && skipped.length === 0) skipped.push({ id: input.file, reason: 'empty file (no lines)' });
-  return { captures, skipped };
+  if (captures.count === 0 && skipped.length === 0) skipped.push({ id: input.file, reason: 'empty file (no lines)' });
+  return { captures: captures.captures, skipped };
 }

@@ -4,7 +4,7 @@ import { WARCParser, type WARCRecord } from 'warcio';
 import yauzl from 'yauzl';
 import { htmlCapture } from './html.js';
 import { dayOf } from './stated.js';
-import type { Capture, ReadLimits, ReadResult, Skip } from './capture.js';
+import { captureSink, type CaptureSink, type ReadLimits, type ReadResult, type Skip } from './capture.js';
 import type { ReaderInput } from './index.js';
 
 /** Why a record of a web archive is no article, by kind: counted, and reported once per archive. */
@@ -15,7 +15,7 @@ type RecordSkip = 'revisit' | 'request' | 'metadata' | 'not HTML (images, script
  * with `WARC-Target-URI` as its URL and `WARC-Date` as its capture date; revisits, requests,
  * metadata, non-HTML responses, redirects and error pages are counted as skipped.
  */
-async function fromWarc(file: string, source: AsyncIterable<Uint8Array>, limits: ReadLimits, prefix: string, out: { captures: Capture[]; skipped: Skip[]; counts: Map<RecordSkip, number> }): Promise<void> {
+async function fromWarc(file: string, source: AsyncIterable<Uint8Array>, limits: ReadLimits, prefix: string, out: { captures: CaptureSink; skipped: Skip[]; counts: Map<RecordSkip, number> }): Promise<void> {
   const skip = (kind: RecordSkip) => out.counts.set(kind, (out.counts.get(kind) ?? 0) + 1);
   let n = 0;
   for await (const record of WARCParser.iterRecords(source) as AsyncIterable<WARCRecord>) {
@@ -85,7 +85,7 @@ async function fromWarc(file: string, source: AsyncIterable<Uint8Array>, limits:
     // The crawler cut the page short (its size or time limit): the article may be too.
     const truncated = record.warcHeader('WARC-Truncated');
     if ('reason' in made) out.skipped.push({ id: made.id, reason: `${url ?? made.id}: ${made.reason}` });
-    else out.captures.push({ ...made, format: 'warc', warnings: truncated ? [...made.warnings, `the web archive holds only part of this page (WARC-Truncated: ${truncated})`] : made.warnings });
+    else out.captures.add({ ...made, format: 'warc', warnings: truncated ? [...made.warnings, `the web archive holds only part of this page (WARC-Truncated: ${truncated})`] : made.warnings });
   }
 }
 
@@ -115,14 +115,14 @@ function summary(file: string, counts: Map<RecordSkip, number>): Skip[] {
 
 /** A web archive (`.warc`, `.warc.gz`): one capture per HTML page in it, read as a stream. */
 export async function readWarc(input: ReaderInput, limits: ReadLimits): Promise<ReadResult> {
-  const out = { captures: [] as Capture[], skipped: [] as Skip[], counts: new Map<RecordSkip, number>() };
+  const out = { captures: captureSink(input.each), skipped: [] as Skip[], counts: new Map<RecordSkip, number>() };
   try {
     await fromWarc(input.file, input.stream(), limits, '', out);
   } catch (error) {
-    out.skipped.push({ id: input.file, reason: `not a readable web archive after ${out.captures.length} page(s): ${(error as Error).message}` });
+    out.skipped.push({ id: input.file, reason: `not a readable web archive after ${out.captures.count} page(s): ${(error as Error).message}` });
   }
-  if (out.captures.length === 0 && out.counts.size === 0 && out.skipped.length === 0) out.skipped.push({ id: input.file, reason: 'a web archive with no record' });
-  return { captures: out.captures, skipped: [...out.skipped, ...summary(input.file, out.counts)] };
+  if (out.captures.count === 0 && out.counts.size === 0 && out.skipped.length === 0) out.skipped.push({ id: input.file, reason: 'a web archive with no record' });
+  return { captures: out.captures.captures, skipped: [...out.skipped, ...summary(input.file, out.counts)] };
 }
 
 /**
@@ -130,7 +130,7 @@ export async function readWarc(input: ReaderInput, limits: ReadLimits): Promise<
  * record named by its WARC's name inside the package and its record id.
  */
 export async function readWacz(input: ReaderInput, limits: ReadLimits): Promise<ReadResult> {
-  const out = { captures: [] as Capture[], skipped: [] as Skip[], counts: new Map<RecordSkip, number>() };
+  const out = { captures: captureSink(input.each), skipped: [] as Skip[], counts: new Map<RecordSkip, number>() };
   let zip: yauzl.ZipFile;
   try {
     zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.fromBuffer(input.bytes(), { lazyEntries: true }, (error, z) => (error ? reject(error) : resolve(z!))));
@@ -161,5 +161,5 @@ export async function readWacz(input: ReaderInput, limits: ReadLimits): Promise<
   });
   zip.close();
   if (warcs === 0) out.skipped.push({ id: input.file, reason: 'a WACZ package with no WARC under archive/' });
-  return { captures: out.captures, skipped: [...out.skipped, ...summary(input.file, out.counts)] };
+  return { captures: out.captures.captures, skipped: [...out.skipped, ...summary(input.file, out.counts)] };
 }

@@ -40,10 +40,10 @@ export function compile(dataDir: string, settings: IngestSettings): Compiled {
   };
 }
 
-/** A file's captures, as its reader makes them; anything that breaks a reader is a reasoned skip. */
-async function read(task: FileTask, readLimits: ReadLimits): Promise<ReadResult> {
+/** A file's captures, as its reader makes them (each handed to `each` as it is read, when given); anything that breaks a reader is a reasoned skip. */
+async function read(task: FileTask, readLimits: ReadLimits, each?: (capture: Capture) => void): Promise<ReadResult> {
   try {
-    return await readCaptures(task.path, task.file, readLimits);
+    return await readCaptures(task.path, task.file, readLimits, each);
   } catch (error) {
     return { captures: [], skipped: [{ id: task.file, reason: `cannot read: ${(error as Error).message}` }] };
   }
@@ -75,16 +75,28 @@ export function heldBytes(c: Capture): number {
   return n;
 }
 
-/** Pass 1: the block keys and hash of each capture of a file, for the repetition index and the state. */
+/**
+ * Pass 1: the block keys and hash of each capture of a file, for the repetition index and the
+ * state. Captures are looked at one by one as the reader makes them; they are kept for pass 2
+ * only while the whole file's fit `budget`, so an archive larger than it is never held whole.
+ */
 export async function scanTask(task: FileTask, readLimits: ReadLimits, budget = 0): Promise<ScanResult> {
-  const result = await read(task, readLimits);
-  const { captures, skipped, stamp } = result;
-  const cost = captures.reduce((n, c) => n + heldBytes(c), 0);
-  if (keptCost + cost <= budget) {
-    kept.set(task.path, { result, cost });
+  const scanned: ScanResult['captures'] = [];
+  let keeping: Capture[] | undefined = [];
+  let cost = 0;
+  const result = await read(task, readLimits, (c) => {
+    scanned.push({ id: c.id, keys: blockKeysOf(c.blocks), sha256: c.fixity.sha256 });
+    if (!keeping) return;
+    cost += heldBytes(c);
+    if (keptCost + cost <= budget) keeping.push(c);
+    else keeping = undefined;
+  });
+  const { skipped, stamp } = result;
+  if (keeping && keptCost + cost <= budget) {
+    kept.set(task.path, { result: { captures: keeping, skipped, ...(stamp ? { stamp } : {}) }, cost });
     keptCost += cost;
   }
-  return { captures: captures.map((c) => ({ id: c.id, keys: blockKeysOf(c.blocks), sha256: c.fixity.sha256 })), skipped, stamp };
+  return { captures: scanned, skipped, stamp };
 }
 
 /**
@@ -97,10 +109,10 @@ export async function ingestTask(task: FileTask, compiled: Compiled, repeated: (
     kept.delete(task.path);
     keptCost -= cached.cost;
   }
-  const { captures, skipped } = cached?.result ?? (await read(task, compiled.read));
   const made: Made[] = [];
-  for (const capture of captures) {
-    if (wanted && !wanted.has(capture.id)) continue;
+  // Each capture becomes its article as it is read, and is let go: only the articles are held.
+  const make = (capture: Capture) => {
+    if (wanted && !wanted.has(capture.id)) return;
     try {
       const article = ingestCapture(capture, compiled, repeated);
       if (article.body.trim() === '') made.push({ id: capture.id, ok: false, reason: 'no article text: every line is page furniture or boilerplate (menus, links, consent, credits)' });
@@ -108,8 +120,14 @@ export async function ingestTask(task: FileTask, compiled: Compiled, repeated: (
     } catch (error) {
       made.push({ id: capture.id, ok: false, reason: `ingest failed: ${(error as Error).message}` });
     }
-  }
+  };
+  let skipped: Skip[];
+  if (cached) {
+    for (const capture of cached.result.captures) make(capture);
+    skipped = cached.result.skipped;
+  } else skipped = (await read(task, compiled.read, make)).skipped;
   // A capture pass 1 saw but that reads no more (the file changed between the passes).
-  for (const id of wanted ?? []) if (!made.some((m) => m.id === id)) made.push({ id, ok: false, reason: skipped.find((s) => s.id === id)?.reason ?? 'gone from its file since it was first read' });
+  const seen = new Set(made.map((m) => m.id));
+  for (const id of wanted ?? []) if (!seen.has(id)) made.push({ id, ok: false, reason: skipped.find((s) => s.id === id)?.reason ?? 'gone from its file since it was first read' });
   return made;
 }
