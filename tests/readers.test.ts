@@ -333,6 +333,23 @@ describe('web archives', () => {
     }
   });
 
+  it('passes over the pages and lines not wanted without parsing them', async () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'crawl.warc.gz'), await warc(true));
+    const line = (title: string) => JSON.stringify({ title, text: `${title}. The ferry company said crossings would resume on Monday after a winter in which the service was cut.` });
+    // Line 2 is no JSON: were it parsed, it would be a skip.
+    writeFileSync(join(dir, 'export.jsonl'), `${line('First')}\n{"cut short\n${line('Third')}\n`);
+    const all = await readCaptures(join(dir, 'crawl.warc.gz'), 'crawl.warc.gz', project().read);
+    const second = all.captures[1]!.id;
+    const handed: string[] = [];
+    await readCaptures(join(dir, 'crawl.warc.gz'), 'crawl.warc.gz', project().read, (c) => handed.push(c.id), new Set([second]));
+    expect(handed).toEqual([second]);
+    const lines: string[] = [];
+    const read = await readCaptures(join(dir, 'export.jsonl'), 'export.jsonl', project().read, (c) => lines.push(c.given.title?.value ?? ''), new Set(['export.jsonl#line 3']));
+    expect(lines).toEqual(['Third']);
+    expect(read.skipped).toEqual([]);
+  });
+
   it('counts the memory a page from a web archive or a JSON line holds as a saved page\'s: its decoded page stays alive with its blocks', async () => {
     const dir = temp();
     const html = page('Harbour authority approves the new ferry terminal', '2024-03-05T18:30:00Z');

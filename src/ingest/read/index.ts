@@ -13,6 +13,8 @@ export interface ReaderInput {
   stream: () => AsyncIterable<Uint8Array>;
   /** Where each capture goes as it is read, for readers of archives (others return theirs whole). */
   each?: (capture: Capture) => void;
+  /** The only captures wanted, by id: an archive's reader passes the others over unparsed. */
+  want?: ReadonlySet<string>;
 }
 
 type FormatReader = (input: ReaderInput, limits: ReadLimits) => Promise<ReadResult>;
@@ -46,9 +48,10 @@ const MAX_ARCHIVE_BYTES = 64 * 1024 ** 3;
  * Reads one file of the collection into its captures. The file is opened without blocking and
  * checked once open, so a file that became a named pipe or a device since the listing is skipped
  * rather than waited on; a file too large for what it is, skipped with the reason. With `each`,
- * every capture is handed to it as it is read and none is collected.
+ * every capture is handed to it as it is read and none is collected; with `want`, an archive's
+ * records and lines that are not wanted are passed over without being parsed.
  */
-export async function readCaptures(path: string, file: string, limits: ReadLimits, each?: (capture: Capture) => void): Promise<ReadResult> {
+export async function readCaptures(path: string, file: string, limits: ReadLimits, each?: (capture: Capture) => void, want?: ReadonlySet<string>): Promise<ReadResult> {
   const reader = formatOf(file);
   if (!reader) return { captures: [], skipped: [{ id: file, reason: `unsupported file type (read: ${READ_TYPES})` }] };
   let fd: number;
@@ -86,6 +89,7 @@ export async function readCaptures(path: string, file: string, limits: ReadLimit
         return createReadStream('', { fd, autoClose: true });
       },
       ...(each ? { each } : {}),
+      ...(want ? { want } : {}),
     };
     const read = await (await readerOf(reader.format))(input, limits);
     // A reader of one capture returns it; with `each`, it goes the way an archive's do.

@@ -51,6 +51,7 @@ export async function readJsonLines(input: ReaderInput, limits: ReadLimits): Pro
     start = end + 1;
     const record = `line ${n}`;
     const id = `${input.file}#${record}`;
+    if (input.want && !input.want.has(id)) continue;
     if (bytes.length === 0 || /^\s*$/.test(bytes.toString('latin1'))) continue;
     if (bytes.length > limits.maxBytes) {
       skipped.push({ id, reason: `line ${n}: too large for an article (${(bytes.length / 1048576).toFixed(1)} MB)` });

@@ -15,7 +15,7 @@ type RecordSkip = 'revisit' | 'request' | 'metadata' | 'not HTML (images, script
  * with `WARC-Target-URI` as its URL and `WARC-Date` as its capture date; revisits, requests,
  * metadata, non-HTML responses, redirects and error pages are counted as skipped.
  */
-async function fromWarc(file: string, source: AsyncIterable<Uint8Array>, limits: ReadLimits, prefix: string, out: { captures: CaptureSink; skipped: Skip[]; counts: Map<RecordSkip, number> }): Promise<void> {
+async function fromWarc(file: string, source: AsyncIterable<Uint8Array>, limits: ReadLimits, prefix: string, out: { captures: CaptureSink; skipped: Skip[]; counts: Map<RecordSkip, number> }, want?: ReadonlySet<string>): Promise<void> {
   const skip = (kind: RecordSkip) => out.counts.set(kind, (out.counts.get(kind) ?? 0) + 1);
   let n = 0;
   for await (const record of WARCParser.iterRecords(source) as AsyncIterable<WARCRecord>) {
@@ -54,6 +54,11 @@ async function fromWarc(file: string, source: AsyncIterable<Uint8Array>, limits:
       continue;
     }
     const recordId = (record.warcHeader('WARC-Record-ID') ?? `record ${n}`).replace(/^<|>$/g, '').replace(/^urn:uuid:/, '');
+    // A page not wanted this time (its article stands) is passed over before it is parsed.
+    if (want && !want.has(`${file}#${prefix}${recordId}`)) {
+      await record.skipFully();
+      continue;
+    }
     const url = record.warcTargetURI ?? undefined;
     // warcio undoes chunking, gzip and deflate; Brotli is undone here; anything else is named.
     const encodings = (type === 'response' ? (record.httpHeaders?.headers.get('content-encoding') ?? '') : '').toLowerCase().split(',').map((e) => e.trim()).filter((e) => e && e !== 'identity');
@@ -117,7 +122,7 @@ function summary(file: string, counts: Map<RecordSkip, number>): Skip[] {
 export async function readWarc(input: ReaderInput, limits: ReadLimits): Promise<ReadResult> {
   const out = { captures: captureSink(input.each), skipped: [] as Skip[], counts: new Map<RecordSkip, number>() };
   try {
-    await fromWarc(input.file, input.stream(), limits, '', out);
+    await fromWarc(input.file, input.stream(), limits, '', out, input.want);
   } catch (error) {
     out.skipped.push({ id: input.file, reason: `not a readable web archive after ${out.captures.count} page(s): ${(error as Error).message}` });
   }
@@ -147,7 +152,7 @@ export async function readWacz(input: ReaderInput, limits: ReadLimits): Promise<
           out.skipped.push({ id: `${input.file}#${entry.fileName}`, reason: `cannot read ${entry.fileName}: ${error?.message}` });
           return void zip.readEntry();
         }
-        fromWarc(input.file, stream as Readable, limits, `${entry.fileName}#`, out)
+        fromWarc(input.file, stream as Readable, limits, `${entry.fileName}#`, out, input.want)
           .catch((e: Error) => out.skipped.push({ id: `${input.file}#${entry.fileName}`, reason: `${entry.fileName} is not a readable web archive: ${e.message}` }))
           .finally(() => zip.readEntry());
       });

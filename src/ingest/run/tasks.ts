@@ -41,9 +41,9 @@ export function compile(dataDir: string, settings: IngestSettings): Compiled {
 }
 
 /** A file's captures, as its reader makes them (each handed to `each` as it is read, when given); anything that breaks a reader is a reasoned skip. */
-async function read(task: FileTask, readLimits: ReadLimits, each?: (capture: Capture) => void): Promise<ReadResult> {
+async function read(task: FileTask, readLimits: ReadLimits, each?: (capture: Capture) => void, want?: ReadonlySet<string>): Promise<ReadResult> {
   try {
-    return await readCaptures(task.path, task.file, readLimits, each);
+    return await readCaptures(task.path, task.file, readLimits, each, want);
   } catch (error) {
     return { captures: [], skipped: [{ id: task.file, reason: `cannot read: ${(error as Error).message}` }] };
   }
@@ -125,7 +125,7 @@ export async function ingestTask(task: FileTask, compiled: Compiled, repeated: (
   if (cached) {
     for (const capture of cached.result.captures) make(capture);
     skipped = cached.result.skipped;
-  } else skipped = (await read(task, compiled.read, make)).skipped;
+  } else skipped = (await read(task, compiled.read, make, wanted)).skipped;
   // A capture pass 1 saw but that reads no more (the file changed between the passes).
   const seen = new Set(made.map((m) => m.id));
   for (const id of wanted ?? []) if (!seen.has(id)) made.push({ id, ok: false, reason: skipped.find((s) => s.id === id)?.reason ?? 'gone from its file since it was first read' });
