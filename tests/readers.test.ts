@@ -243,6 +243,25 @@ describe('JSON lines', () => {
     expect((await ingestPath(join(dir, 'broken.ndjson.gz'), 'broken.ndjson.gz')).skipped).toEqual([{ id: 'broken.ndjson.gz', reason: expect.stringMatching(/^cannot read the gzipped JSON lines: /) }]);
   });
 
+  it('reads lines longer than the pieces a file is read in, gzipped or not, and skips one too long for an article without holding it', async () => {
+    const dir = temp();
+    // 150 kB lines cross the 64 kB pieces a file stream gives.
+    const long = (title: string) => JSON.stringify({ title, text: `${title}. ${'The ferry company said crossings would resume on Monday after a winter in which the service was cut. '.repeat(1500)}` });
+    const lines = `${long('First')}\n${long('Second')}\n${long('Third')}`;
+    writeFileSync(join(dir, 'big.jsonl'), lines);
+    writeFileSync(join(dir, 'big.jsonl.gz'), gzipSync(lines));
+    for (const name of ['big.jsonl', 'big.jsonl.gz']) {
+      const { articles, skipped } = await ingestPath(join(dir, name), name);
+      expect(articles.map((a) => a.article.frontmatter.title)).toEqual(['First', 'Second', 'Third']);
+      expect(skipped).toEqual([]);
+    }
+    const small = { ...project().read, maxBytes: 200_000 };
+    writeFileSync(join(dir, 'mixed.jsonl'), `${long('First')}\n${JSON.stringify({ title: 'Huge', text: 'x'.repeat(300_000) })}\n${long('Third')}\n`);
+    const read = await readCaptures(join(dir, 'mixed.jsonl'), 'mixed.jsonl', small);
+    expect(read.captures.map((c) => c.given.title?.value)).toEqual(['First', 'Third']);
+    expect(read.skipped).toEqual([{ id: 'mixed.jsonl#line 2', reason: 'line 2: too large for an article (0.3 MB)' }]);
+  });
+
   it('reads a line\'s HTML as the text it is, whatever charset its markup declares', async () => {
     const dir = temp();
     const html = '<html><head><meta charset="windows-1252"><title>Café owners welcome the naïve plan</title></head><body><article><h1>Café owners welcome the naïve plan</h1><p>The owners of the café on the quay said the plan was naïve but welcome, and that the new terminal would bring more visitors.</p></article></body></html>';

@@ -1,13 +1,11 @@
-import { gunzipSync } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import { decode } from './decode.js';
 import { htmlCapture } from './html.js';
 import { textCapture } from './text.js';
 import { authorNames, statedDay } from './stated.js';
-import { captureSink, fixityOf, type Given, type ReadLimits, type ReadResult, type Skip } from './capture.js';
+import { captureSink, fixityOf, type CaptureSink, type Given, type ReadLimits, type ReadResult, type Skip } from './capture.js';
 import type { ReaderInput } from './index.js';
-
-/** The most a gzipped file of JSON lines may hold unzipped (it is read whole). */
-const MAX_UNZIPPED = 2 * 1024 ** 3;
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
@@ -30,76 +28,121 @@ function dayField(o: Record<string, unknown>, keys: readonly string[], warnings:
  * `datePublished`, `published_at`, `date_publish`, `publish_date`, `pubDate`), `site`, `author`,
  * `captured` (or `crawl_date`, `scraped_at`, `date_download`). Each line is a capture (`file#line N`); what
  * its fields state wins over what its page or text says. A line that is no such object is a
- * reasoned skip naming its number, and the rest go on.
+ * reasoned skip naming its number, and the rest go on. The file is read as a stream, a line at a
+ * time (gunzipped on the way), so an export of any size is never held whole.
  */
 export async function readJsonLines(input: ReaderInput, limits: ReadLimits): Promise<ReadResult> {
   const captures = captureSink(input.each);
   const skipped: Skip[] = [];
-  let all = input.bytes();
-  if (all[0] === 0x1f && all[1] === 0x8b) {
-    try {
-      all = gunzipSync(all, { maxOutputLength: MAX_UNZIPPED });
-    } catch (error) {
-      return { captures: [], skipped: [{ id: input.file, reason: `cannot read the gzipped JSON lines: ${(error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? `more than ${MAX_UNZIPPED / 1024 ** 3} GB unzipped` : (error as Error).message}` }] };
+  let n = 0;
+  let gzipped = false;
+  try {
+    for await (const line of linesOf(input.stream(), limits.maxBytes, () => (gzipped = true))) {
+      n++;
+      readLine(input, limits, line, n, captures, skipped);
     }
-  }
-  let start = 0;
-  for (let n = 1; start < all.length; n++) {
-    let end = all.indexOf(0x0a, start);
-    if (end === -1) end = all.length;
-    const bytes = all.subarray(start, end);
-    start = end + 1;
-    const record = `line ${n}`;
-    const id = `${input.file}#${record}`;
-    if (input.want && !input.want.has(id)) continue;
-    if (bytes.length === 0 || /^\s*$/.test(bytes.toString('latin1'))) continue;
-    if (bytes.length > limits.maxBytes) {
-      skipped.push({ id, reason: `line ${n}: too large for an article (${(bytes.length / 1048576).toFixed(1)} MB)` });
-      continue;
-    }
-    const decoded = decode(bytes, 1);
-    let value: unknown;
-    try {
-      value = decoded.ok ? JSON.parse(decoded.text) : undefined;
-    } catch (error) {
-      skipped.push({ id, reason: `line ${n}: not JSON (${(error as Error).message})` });
-      continue;
-    }
-    if (!value || typeof value !== 'object' || Array.isArray(value)) {
-      skipped.push({ id, reason: `line ${n}: not a JSON object` });
-      continue;
-    }
-    const o = value as Record<string, unknown>;
-    const html = str(o.html) ?? (str(o.content)?.trimStart().startsWith('<') ? str(o.content) : undefined);
-    const text = str(o.text) ?? str(o.body) ?? (html ? undefined : str(o.content));
-    if (!html && !text) {
-      skipped.push({ id, reason: `line ${n}: neither "text" nor "html" to read` });
-      continue;
-    }
-    const warnings: string[] = [];
-    const published = dayField(o, PUBLISHED_KEYS, warnings);
-    const captured = dayField(o, CAPTURED_KEYS, warnings);
-    const author = o.author ?? o.authors;
-    const authors = authorNames([author].flat().map((a) => str(a) ?? (a && typeof a === 'object' ? str((a as Record<string, unknown>).name) : undefined)).filter((a): a is string => a !== undefined), limits.bylineRoles ?? new Set());
-    const given: Given = {
-      ...(str(o.title) ? { title: { value: str(o.title)!, from: 'JSON "title"' } } : {}),
-      ...(published ? { published } : {}),
-      ...(str(o.site) ? { site: { value: str(o.site)!, from: 'JSON "site"' } } : {}),
-      ...(authors.length ? { authors: { value: authors, from: 'JSON "author"' } } : {}),
-      ...(str(o.url) ? { url: { value: str(o.url)!, from: 'JSON "url"' } } : {}),
-      ...(captured ? { captured } : {}),
-    };
-    if (html) {
-      // The line's HTML is text already (JSON is Unicode): a charset its markup declares says nothing of these bytes.
-      const made = htmlCapture(input.file, Buffer.from(html), limits, { record, given, charset: 'utf-8' });
-      if ('reason' in made) skipped.push({ id, reason: `line ${n}: ${made.reason}` });
-      else captures.add({ ...made, fixity: fixityOf(bytes), format: 'jsonl', warnings: [...made.warnings, ...warnings] });
-    } else {
-      const clean = decode(Buffer.from(text!), limits.maxControlShare);
-      if (!clean.ok) skipped.push({ id, reason: `line ${n}: ${clean.reason}` });
-      else captures.add({ ...textCapture(input.file, bytes, clean.text, [...clean.warnings, ...warnings], record), format: 'jsonl', given });
-    }
+  } catch (error) {
+    const what = gzipped ? 'the gzipped JSON lines' : 'the JSON lines';
+    skipped.push({ id: input.file, reason: `cannot read ${what}${n > 0 ? ` after line ${n}` : ''}: ${(error as Error).message}` });
   }
   if (captures.count === 0 && skipped.length === 0) skipped.push({ id: input.file, reason: 'empty file (no lines)' });
   return { captures: captures.captures, skipped };
 }
+
+/** A line's bytes, or only its length when it is longer than any article may be (it is not held). */
+type Line = { bytes: Buffer } | { tooLong: number };
+
+/**
+ * The lines of a stream of bytes (gzipped or not: `gzip` is called when it is), one at a time, so
+ * that an export of any size is never held whole; a line longer than `max` is counted, not kept.
+ */
+async function* linesOf(source: AsyncIterable<Uint8Array>, max: number, gzip: () => void): AsyncGenerator<Line> {
+  let carry: Buffer[] = [];
+  let carried = 0;
+  for await (const chunk of unzipped(source, gzip)) {
+    const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let start = 0;
+    for (let nl = buf.indexOf(0x0a, start); ; nl = buf.indexOf(0x0a, start)) {
+      const piece = buf.subarray(start, nl === -1 ? buf.length : nl);
+      if (carried + piece.length > max) carry = [];
+      else if (piece.length > 0) carry.push(piece);
+      carried += piece.length;
+      if (nl === -1) break;
+      yield carried > max ? { tooLong: carried } : { bytes: carry.length === 1 ? carry[0]! : Buffer.concat(carry) };
+      carry = [];
+      carried = 0;
+      start = nl + 1;
+    }
+  }
+  if (carried > 0) yield carried > max ? { tooLong: carried } : { bytes: Buffer.concat(carry) };
+}
+
+/** The bytes of a stream, gunzipped when they start as gzip does. */
+async function* unzipped(source: AsyncIterable<Uint8Array>, gzip: () => void): AsyncGenerator<Uint8Array> {
+  const it = source[Symbol.asyncIterator]();
+  const first = await it.next();
+  if (first.done) return;
+  const rest = async function* () {
+    yield first.value;
+    for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+  };
+  if (first.value[0] !== 0x1f || first.value[1] !== 0x8b) return yield* rest();
+  gzip();
+  yield* Readable.from(rest()).pipe(createGunzip());
+}
+
+/** One line of the export → a capture, or the reasoned skip of it. */
+function readLine(input: ReaderInput, limits: ReadLimits, line: Line, n: number, captures: CaptureSink, skipped: Skip[]): void {
+  const record = `line ${n}`;
+  const id = `${input.file}#${record}`;
+  if (input.want && !input.want.has(id)) return;
+  if ('tooLong' in line) {
+    skipped.push({ id, reason: `line ${n}: too large for an article (${(line.tooLong / 1048576).toFixed(1)} MB)` });
+    return;
+  }
+  const { bytes } = line;
+  if (bytes.length === 0 || /^\s*$/.test(bytes.toString('latin1'))) return;
+  const decoded = decode(bytes, 1);
+  let value: unknown;
+  try {
+    value = decoded.ok ? JSON.parse(decoded.text) : undefined;
+  } catch (error) {
+    skipped.push({ id, reason: `line ${n}: not JSON (${(error as Error).message})` });
+    return;
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    skipped.push({ id, reason: `line ${n}: not a JSON object` });
+    return;
+  }
+  const o = value as Record<string, unknown>;
+  const html = str(o.html) ?? (str(o.content)?.trimStart().startsWith('<') ? str(o.content) : undefined);
+  const text = str(o.text) ?? str(o.body) ?? (html ? undefined : str(o.content));
+  if (!html && !text) {
+    skipped.push({ id, reason: `line ${n}: neither "text" nor "html" to read` });
+    return;
+  }
+  const warnings: string[] = [];
+  const published = dayField(o, PUBLISHED_KEYS, warnings);
+  const captured = dayField(o, CAPTURED_KEYS, warnings);
+  const author = o.author ?? o.authors;
+  const authors = authorNames([author].flat().map((a) => str(a) ?? (a && typeof a === 'object' ? str((a as Record<string, unknown>).name) : undefined)).filter((a): a is string => a !== undefined), limits.bylineRoles ?? new Set());
+  const given: Given = {
+    ...(str(o.title) ? { title: { value: str(o.title)!, from: 'JSON "title"' } } : {}),
+    ...(published ? { published } : {}),
+    ...(str(o.site) ? { site: { value: str(o.site)!, from: 'JSON "site"' } } : {}),
+    ...(authors.length ? { authors: { value: authors, from: 'JSON "author"' } } : {}),
+    ...(str(o.url) ? { url: { value: str(o.url)!, from: 'JSON "url"' } } : {}),
+    ...(captured ? { captured } : {}),
+  };
+  if (html) {
+    // The line's HTML is text already (JSON is Unicode): a charset its markup declares says nothing of these bytes.
+    const made = htmlCapture(input.file, Buffer.from(html), limits, { record, given, charset: 'utf-8' });
+    if ('reason' in made) skipped.push({ id, reason: `line ${n}: ${made.reason}` });
+    else captures.add({ ...made, fixity: fixityOf(bytes), format: 'jsonl', warnings: [...made.warnings, ...warnings] });
+  } else {
+    const clean = decode(Buffer.from(text!), limits.maxControlShare);
+    if (!clean.ok) skipped.push({ id, reason: `line ${n}: ${clean.reason}` });
+    else captures.add({ ...textCapture(input.file, bytes, clean.text, [...clean.warnings, ...warnings], record), format: 'jsonl', given });
+  }
+}
+
