@@ -15,6 +15,8 @@ export interface ReaderInput {
   each?: (capture: Capture) => void;
   /** The only captures wanted, by id: an archive's reader passes the others over unparsed. */
   want?: ReadonlySet<string>;
+  /** The open file, for readers that read parts of it where they lie (a zip's entries); it stays open until the reader returns. */
+  fd: number;
 }
 
 type FormatReader = (input: ReaderInput, limits: ReadLimits) => Promise<ReadResult>;
@@ -74,6 +76,7 @@ export async function readCaptures(path: string, file: string, limits: ReadLimit
     const input: ReaderInput = {
       file,
       size: stat.size,
+      fd,
       bytes: () => {
         const buf = Buffer.allocUnsafe(stat.size);
         let read = 0;

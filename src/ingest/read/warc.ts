@@ -138,7 +138,8 @@ export async function readWacz(input: ReaderInput, limits: ReadLimits): Promise<
   const out = { captures: captureSink(input.each), skipped: [] as Skip[], counts: new Map<RecordSkip, number>() };
   let zip: yauzl.ZipFile;
   try {
-    zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.fromBuffer(input.bytes(), { lazyEntries: true }, (error, z) => (error ? reject(error) : resolve(z!))));
+    // Read where its entries lie, not whole: a package may hold gigabytes.
+    zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.fromFd(input.fd, { lazyEntries: true, autoClose: false }, (error, z) => (error ? reject(error) : resolve(z!))));
   } catch (error) {
     return { captures: [], skipped: [{ id: input.file, reason: `not a readable WACZ (zip) file: ${(error as Error).message}` }] };
   }
@@ -164,7 +165,7 @@ export async function readWacz(input: ReaderInput, limits: ReadLimits): Promise<
     });
     zip.readEntry();
   });
-  zip.close();
+  // Not zip.close(): yauzl's close closes the file it was given, which readCaptures owns and closes.
   if (warcs === 0) out.skipped.push({ id: input.file, reason: 'a WACZ package with no WARC under archive/' });
   return { captures: out.captures.captures, skipped: [...out.skipped, ...summary(input.file, out.counts)] };
 }
