@@ -215,6 +215,7 @@ describe('JSON lines', () => {
       { pubDate: 1709663400 },
       { date: '03/04/2024' },
       { date: 'yesterday', crawl_date: '2024-03-06' },
+      { date: 2024 },
     ];
     writeFileSync(join(dir, 'export.jsonl'), `${lines.map((l) => JSON.stringify({ ...l, title: 'Ferry crossings return after the winter', text })).join('\n')}\n`);
     const { articles } = await ingestPath(join(dir, 'export.jsonl'), 'export.jsonl');
@@ -226,7 +227,8 @@ describe('JSON lines', () => {
       ['2024-03-05', 'JSON "pubDate"'],
     ]);
     // A field that states no day the reader can settle gives no stated date, and says so.
-    for (const [i, value] of [[4, '"03/04/2024"'], [5, '"yesterday"']] as const) {
+    // A year given as a number is no time stamp: not 1 January 1970.
+    for (const [i, value] of [[4, '"03/04/2024"'], [5, '"yesterday"'], [6, '2024']] as const) {
       expect(articles[i]!.article.frontmatter.published_basis).not.toBe('stated');
       expect(articles[i]!.article.warnings).toContain(`JSON "date" (${value}) states no day this reader can read: it is left out`);
     }

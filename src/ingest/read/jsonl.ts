@@ -86,9 +86,14 @@ async function* unzipped(source: AsyncIterable<Uint8Array>, gzip: () => void): A
     yield first.value;
     for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
   };
-  if (first.value[0] !== 0x1f || first.value[1] !== 0x8b) return yield* rest();
-  gzip();
-  yield* Readable.from(rest()).pipe(createGunzip());
+  // Ended early or by an error (a damaged gzip), the file's stream is ended too: it closes the file.
+  try {
+    if (first.value[0] !== 0x1f || first.value[1] !== 0x8b) return yield* rest();
+    gzip();
+    yield* Readable.from(rest()).pipe(createGunzip());
+  } finally {
+    await it.return?.();
+  }
 }
 
 /** One line of the export → a capture, or the reasoned skip of it. */

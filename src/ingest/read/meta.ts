@@ -74,9 +74,12 @@ const names = (v: unknown): string[] =>
     .map(text)
     .filter((s): s is string => s !== undefined);
 
+/** What stands between a headline and the site's name in a page's title: "Headline | Site". */
+const SITE_SEPARATOR = /\s+[|–—·•-]\s+/;
+
 /** A page title without the site's name after a separator: "Headline | Site" → "Headline". */
 function withoutSite(title: string, site?: string): string {
-  const parts = title.split(/\s+[|–—·•-]\s+/);
+  const parts = title.split(SITE_SEPARATOR);
   if (parts.length < 2) return title;
   const last = parts.at(-1)!.toLowerCase();
   if (site && (last.includes(site.toLowerCase()) || site.toLowerCase().includes(last))) return parts.slice(0, -1).join(' - ');
@@ -128,7 +131,7 @@ export function givenFromMarkup(page: PageMarkup, roles: ReadonlySet<string> = n
   const meta = (name: string) => text(page.meta.get(name));
   const site = meta('og:site_name') ?? meta('application-name');
   const publisherName = given.publisher?.value;
-  const titleSite = page.title?.split(/\s+[|–—·•-]\s+/).slice(1).map((t) => t.trim()) ?? [];
+  const titleSite = page.title?.split(SITE_SEPARATOR).slice(1).map((t) => t.trim()) ?? [];
   const h1 = headlineH1(page.h1s, [site, publisherName, ...titleSite].filter((n): n is string => n !== undefined));
   // A headline cut short for search engines ("… after a…", 110 characters at most) is the h1's beginning: the h1 is the headline.
   if (h1 && given.title && cutShort(given.title.value, text(h1) ?? '')) given.title = { value: text(h1)!, from: 'h1' };

@@ -9,12 +9,13 @@ import { dateLine } from '../describe/dateline.js';
  * The day a date a source states names, as written: ISO 8601 ("2024-03-05", "2024-03-05T23:30:00-05:00":
  * the day in its own zone, not moved to another), a date as a byline writes it ("Mar 5, 2024",
  * "Tue, 05 Mar 2024 18:30:00 GMT"), or a count of seconds or milliseconds since 1970 (its UTC
- * day). Undefined for anything else, and for a date in digits that reads two ways ("03/04/2024"):
+ * day; a smaller number, such as a year, is none). Undefined for anything else, and for a date in digits that reads two ways ("03/04/2024"):
  * a stated value wins over what the text says, so it must not be a guess.
  */
 export function statedDay(value: unknown): string | undefined {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value) || value <= 0) return undefined;
+    // Below 1e8 a number is no time stamp (1973 in seconds) but a year or a date in digits ("2024", 20240305): no guess.
+    if (!Number.isFinite(value) || value < 1e8) return undefined;
     const ms = value < 1e11 ? value * 1000 : value;
     return ms < Date.UTC(2100, 0, 1) ? new Date(ms).toISOString().slice(0, 10) : undefined;
   }
