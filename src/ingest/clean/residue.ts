@@ -39,11 +39,18 @@ function markResidue(blocks: Block[], drops: Drops, figures: Placed[], ctx: Clas
   const tailStart = Math.floor(n * (1 - settings.zoneShare));
   blocks.forEach((block, i) => {
     const text = block.text;
+    // A saved page's markup says what is its own chrome, and which lines are only links; the
+    // rules are tried only on the rest (a page's menus are many blocks, and the rules its costliest test).
+    if (block.chrome) {
+      drops[i] = 'page-chrome';
+      return;
+    }
+    if ((block.linkDensity ?? 0) >= settings.maxLinkDensity && !block.heading) {
+      drops[i] = 'link-list';
+      return;
+    }
     const rule = residue.match(text, i < headEnd ? 'head' : i >= tailStart ? 'tail' : 'body');
-    // A saved page's markup says what is its own chrome, and which lines are only links.
-    if (block.chrome) drops[i] = 'page-chrome';
-    else if ((block.linkDensity ?? 0) >= settings.maxLinkDensity && !block.heading) drops[i] = 'link-list';
-    else if (rule) drops[i] = rule;
+    if (rule) drops[i] = rule;
     else if (residue.creditOnly(text)) drops[i] = 'credit';
     else if (ctx.repeated(text) && (i < headEnd || i >= tailStart || !isProse(block, ctx))) drops[i] = 'repeated';
     else {
