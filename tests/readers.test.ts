@@ -317,6 +317,16 @@ describe('web archives', () => {
     expect(skipped).toEqual([{ id: `${name}#skipped-records`, reason: '6 record(s) of the archive are no article: 2 not HTML (images, scripts, styles, data), 1 request, 1 redirect, 1 error page, 1 revisit' }]);
   });
 
+  it('makes the pages of a gzipped web archive cut off part-way into articles up to the cut, and says where it broke', async () => {
+    const dir = temp();
+    const whole = Buffer.from(await warc(true));
+    // Cut inside the last record's gzip member (the second page): the page before it is whole.
+    writeFileSync(join(dir, 'cut.warc.gz'), whole.subarray(0, whole.length - 40));
+    const { articles, skipped } = await ingestPath(join(dir, 'cut.warc.gz'), 'cut.warc.gz');
+    expect(articles.map((a) => a.article.frontmatter.title)).toEqual(['Harbour authority approves the new ferry terminal']);
+    expect(skipped[0]).toEqual({ id: 'cut.warc.gz', reason: expect.stringMatching(/^not a readable web archive after 1 page\(s\): unexpected end of file/) });
+  });
+
   it('reads pages that came compressed (gzip, Brotli, deflate) or chunked, warns of one the crawler cut short, names an encoding it cannot undo, and reads an untyped body that is HTML', async () => {
     const dir = temp();
     writeFileSync(join(dir, 'wire.warc'), await compressedWarc());

@@ -89,7 +89,8 @@ export async function readCaptures(path: string, file: string, limits: ReadLimit
       },
       stream: () => {
         closed = true; // the stream closes the file when it ends
-        return createReadStream('', { fd, autoClose: true });
+        // Large pieces: an archive's reader gathers its records from them (see unzip.ts).
+        return createReadStream('', { fd, autoClose: true, highWaterMark: 1024 * 1024 });
       },
       ...(each ? { each } : {}),
       ...(want ? { want } : {}),

@@ -1,6 +1,5 @@
-import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { decode } from './decode.js';
+import { unzipped } from './unzip.js';
 import { htmlCapture } from './html.js';
 import { textCapture } from './text.js';
 import { authorNames, statedDay } from './stated.js';
@@ -75,25 +74,6 @@ async function* linesOf(source: AsyncIterable<Uint8Array>, max: number, gzip: ()
     }
   }
   if (carried > 0) yield carried > max ? { tooLong: carried } : { bytes: Buffer.concat(carry) };
-}
-
-/** The bytes of a stream, gunzipped when they start as gzip does. */
-async function* unzipped(source: AsyncIterable<Uint8Array>, gzip: () => void): AsyncGenerator<Uint8Array> {
-  const it = source[Symbol.asyncIterator]();
-  const first = await it.next();
-  if (first.done) return;
-  const rest = async function* () {
-    yield first.value;
-    for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
-  };
-  // Ended early or by an error (a damaged gzip), the file's stream is ended too: it closes the file.
-  try {
-    if (first.value[0] !== 0x1f || first.value[1] !== 0x8b) return yield* rest();
-    gzip();
-    yield* Readable.from(rest()).pipe(createGunzip());
-  } finally {
-    await it.return?.();
-  }
 }
 
 /** One line of the export → a capture, or the reasoned skip of it. */

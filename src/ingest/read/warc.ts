@@ -3,6 +3,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import { WARCParser, type WARCRecord } from 'warcio';
 import yauzl from 'yauzl';
 import { htmlCapture } from './html.js';
+import { unzipped } from './unzip.js';
 import { dayOf } from './stated.js';
 import { captureSink, type CaptureSink, type ReadLimits, type ReadResult, type Skip } from './capture.js';
 import type { ReaderInput } from './index.js';
@@ -18,7 +19,8 @@ type RecordSkip = 'revisit' | 'request' | 'metadata' | 'not HTML (images, script
 async function fromWarc(file: string, source: AsyncIterable<Uint8Array>, limits: ReadLimits, prefix: string, out: { captures: CaptureSink; skipped: Skip[]; counts: Map<RecordSkip, number> }, want?: ReadonlySet<string>): Promise<void> {
   const skip = (kind: RecordSkip) => out.counts.set(kind, (out.counts.get(kind) ?? 0) + 1);
   let n = 0;
-  for await (const record of WARCParser.iterRecords(source) as AsyncIterable<WARCRecord>) {
+  const stream = watched(unzipped(source));
+  for await (const record of WARCParser.iterRecords(stream.bytes) as AsyncIterable<WARCRecord>) {
     n++;
     const type = record.warcType;
     if (type === 'warcinfo') continue;
@@ -73,6 +75,9 @@ async function fromWarc(file: string, source: AsyncIterable<Uint8Array>, limits:
       payload = await record.readFully(true);
       if (encodings.includes('br')) payload = brotli(payload, limits.maxBytes * 2);
     } catch {
+      // The archive itself broke off (a cut gzip): no record follows. warcio, asked for the next
+      // record of a stream that failed, never returns.
+      if (stream.failed) throw stream.failed;
       skip('unreadable');
       continue;
     }
@@ -92,6 +97,25 @@ async function fromWarc(file: string, source: AsyncIterable<Uint8Array>, limits:
     if ('reason' in made) out.skipped.push({ id: made.id, reason: `${url ?? made.id}: ${made.reason}` });
     else out.captures.add({ ...made, format: 'warc', warnings: truncated ? [...made.warnings, `the web archive holds only part of this page (WARC-Truncated: ${truncated})`] : made.warnings });
   }
+}
+
+/** A stream of bytes that remembers the error it ended with. */
+function watched(source: AsyncIterable<Uint8Array>): { bytes: AsyncIterable<Uint8Array>; failed: Error | undefined } {
+  const state = { failed: undefined as Error | undefined };
+  async function* bytes() {
+    try {
+      yield* source;
+    } catch (error) {
+      state.failed = error as Error;
+      throw error;
+    }
+  }
+  return {
+    bytes: bytes(),
+    get failed() {
+      return state.failed;
+    },
+  };
 }
 
 /** The first bytes of a body open an HTML document (after a byte order mark, blanks and comments), as a browser sniffs one sent without a type. */
