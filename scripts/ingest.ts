@@ -20,7 +20,7 @@ Options:
   --out DIR       folder for the articles (default: content/articles)
   --report FILE   also write the run's report as JSON to FILE
   --data DIR      folder of vocabulary, sources, aliases and topics (default: _data)
-  --jobs N        worker threads (default: one per core for 200 files or more, else 1)
+  --jobs N        worker threads (default: one per core for 200 captures or more, else 1)
   --quiet         print only errors
   --help          show this help
 

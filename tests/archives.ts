@@ -53,3 +53,18 @@ export async function cyrillicWarc(body: string): Promise<Uint8Array> {
   const record = await WARCRecord.create({ url: 'https://vesti.example/port', date: '2024-03-06T10:00:00Z', type: 'response', httpHeaders: { 'Content-Type': 'text/html; charset=windows-1251' }, statusline: 'HTTP/1.1 200 OK' }, [new Uint8Array(bytes)]);
   return WARCSerializer.serialize(record);
 }
+
+/** A web archive of `n` pages, each with its own text, their headlines repeating every ten pages (so their slugs depend on the order they are given). */
+export async function manyPagesWarc(n: number): Promise<Uint8Array> {
+  const places = ['Bergen', 'Aarhus', 'Bremen', 'Gdansk', 'Tallinn', 'Riga', 'Malmo', 'Kiel', 'Oslo', 'Turku'];
+  const records = Array.from({ length: n }, (_, i) => {
+    const place = places[i % places.length]!;
+    const body =
+      `<!doctype html><html lang="en"><head><title>${place} harbour reopens</title><meta property="article:published_time" content="2024-03-${String((i % 28) + 1).padStart(2, '0')}T08:00:00Z"></head><body><article><h1>${place} harbour reopens</h1>` +
+      `<p>The harbour of ${place} reopened on Tuesday after ${i + 2} weeks of repairs to the northern quay, the port authority said in its statement number ${i + 1}.</p>` +
+      `<p>Ferries to ${places[(i + 3) % places.length]} will sail ${(i % 5) + 2} times a day from Monday, and the ${i + 40} fishing boats moored outside will return to the inner basin.</p></article></body></html>`;
+    return WARCRecord.create({ url: `https://chronicle.example/${i}`, date: '2024-03-29T10:00:00Z', type: 'response', httpHeaders: { 'Content-Type': 'text/html; charset=utf-8' }, statusline: 'HTTP/1.1 200 OK' }, [new TextEncoder().encode(body)]);
+  });
+  const parts = await Promise.all(records.map((r) => WARCSerializer.serialize(r, { gzip: true })));
+  return Buffer.concat(parts);
+}

@@ -381,6 +381,26 @@ describe('web archives', () => {
     expect(read.skipped).toEqual([]);
   });
 
+  it('stops reading a web archive or JSON lines once every capture wanted is read: what follows is never read', async () => {
+    const dir = temp();
+    // Each file breaks after its captures: read to its end, it would end in a skip.
+    writeFileSync(join(dir, 'crawl.warc.gz'), Buffer.concat([Buffer.from(await warc(true)), gzipSync(`WARC/1.0\r\nWARC-Type: resource\r\n${'X-Padding: x\r\n'.repeat(500)}`).subarray(0, -30)]));
+    // Lines that do not compress (longer than a piece the file is read in), so the cut falls in the third.
+    const long = (title: string) => JSON.stringify({ title, text: `${title}. The ferry company said crossings would resume on Monday. ${Array.from({ length: 2400 }, (_, i) => createHash('sha256').update(`${title} ${i}`).digest('hex')).join('')}` });
+    writeFileSync(join(dir, 'export.jsonl.gz'), gzipSync(`${long('First')}\n${long('Second')}\n${long('Third')}\n`).subarray(0, -30));
+    const all = await readCaptures(join(dir, 'crawl.warc.gz'), 'crawl.warc.gz', project().read);
+    expect(all.skipped.map((s) => s.reason)).toContainEqual(expect.stringMatching(/^not a readable web archive after 2 page/));
+    const pages: string[] = [];
+    const wantedPages = await readCaptures(join(dir, 'crawl.warc.gz'), 'crawl.warc.gz', project().read, (c) => pages.push(c.given.title?.value ?? ''), new Set(all.captures.map((c) => c.id)));
+    expect(pages).toEqual(['Harbour authority approves the new ferry terminal', 'Ferry crossings return after the winter']);
+    expect(wantedPages.skipped.filter((s) => s.id === 'crawl.warc.gz')).toEqual([]);
+    expect((await readCaptures(join(dir, 'export.jsonl.gz'), 'export.jsonl.gz', project().read)).skipped).toEqual([{ id: 'export.jsonl.gz', reason: expect.stringMatching(/^cannot read the gzipped JSON lines after line 2/) }]);
+    const lines: string[] = [];
+    const wantedLines = await readCaptures(join(dir, 'export.jsonl.gz'), 'export.jsonl.gz', project().read, (c) => lines.push(c.given.title?.value ?? ''), new Set(['export.jsonl.gz#line 2']));
+    expect(lines).toEqual(['Second']);
+    expect(wantedLines.skipped).toEqual([]);
+  });
+
   it('counts the memory a page from a web archive or a JSON line holds as a saved page\'s: its decoded page stays alive with its blocks', async () => {
     const dir = temp();
     const html = page('Harbour authority approves the new ferry terminal', '2024-03-05T18:30:00Z');

@@ -8,7 +8,8 @@ import { parseArticle } from '../src/article/parse.js';
 import { defaultSettings } from '../src/ingest/settings.js';
 import { defaultDataDir } from '../src/data.js';
 import { articleSnapshot, fixtures, seedsDir, snapshot } from './helpers.js';
-import { compressedWarc, warc } from './archives.js';
+import { compressedWarc, manyPagesWarc, warc } from './archives.js';
+import { sliced } from '../src/ingest/run/pool.js';
 
 const temp = () => mkdtempSync(join(tmpdir(), 'clippings-test-'));
 const ingest = (from: string, out: string, jobs = 1) => runIngest({ from, out, dataDir: defaultDataDir, settings: defaultSettings, jobs });
@@ -139,6 +140,38 @@ describe('determinism and incremental runs', () => {
     expect(articleSnapshot(streamed).files).toEqual(articleSnapshot(kept).files);
     expect(b.skipped).toEqual(a.skipped);
     expect(readdirSync(kept).filter((f) => f.endsWith('.md')).length).toBeGreaterThan(7);
+  });
+
+  it('makes one large web archive on every worker, in slices, into the same articles and slugs as one thread', async () => {
+    const from = temp();
+    writeFileSync(join(from, 'crawl.warc.gz'), await manyPagesWarc(150));
+    const one = temp();
+    const two = temp();
+    await runIngest({ from, out: one, dataDir: defaultDataDir, settings: defaultSettings, jobs: 1 });
+    // Too large to keep from pass 1: pass 2 cuts it into a slice a worker.
+    await runIngest({ from, out: two, dataDir: defaultDataDir, settings: { ...defaultSettings, scanCache: 0 }, jobs: 2 });
+    expect(articleSnapshot(two).files).toEqual(articleSnapshot(one).files);
+    expect(readdirSync(one).filter((f) => f.endsWith('.md'))).toHaveLength(150);
+  });
+
+  it('cuts a file with many captures to make into a run of them for each worker, in order, unless a worker kept it from pass 1', () => {
+    const task = (name: string) => ({ path: `/raw/${name}`, file: name });
+    const ids = (name: string, n: number) => Array.from({ length: n }, (_, i) => `${name}#${i}`);
+    const files = [
+      { task: task('a.txt'), wanted: ['a.txt'] },
+      { task: task('big.warc'), wanted: ids('big.warc', 201) },
+      { task: task('small.warc'), wanted: ids('small.warc', 127) },
+      { task: task('kept.warc'), wanted: ids('kept.warc', 500) },
+    ];
+    const out = sliced(files, 2, (path) => path === '/raw/kept.warc');
+    expect(out.map((w) => [w.task.file, w.wanted.length, w.worker])).toEqual([
+      ['a.txt', 1, undefined],
+      ['big.warc', 101, 0],
+      ['big.warc', 100, 1],
+      ['small.warc', 127, undefined],
+      ['kept.warc', 500, undefined],
+    ]);
+    expect(out.filter((w) => w.task.file === 'big.warc').flatMap((w) => w.wanted)).toEqual(ids('big.warc', 201));
   });
 
   it('reports a second run over unchanged captures as unchanged and rewrites nothing', async () => {

@@ -36,9 +36,12 @@ export async function readJsonLines(input: ReaderInput, limits: ReadLimits): Pro
   let n = 0;
   let gzipped = false;
   try {
+    // Wanted lines not yet met: once none is left, the rest of the file is not read.
+    let left = input.want?.size ?? -1;
     for await (const line of linesOf(input.stream(), limits.maxBytes, () => (gzipped = true))) {
       n++;
       readLine(input, limits, line, n, captures, skipped);
+      if (input.want?.has(`${input.file}#line ${n}`) && --left === 0) break;
     }
   } catch (error) {
     const what = gzipped ? 'the gzipped JSON lines' : 'the JSON lines';

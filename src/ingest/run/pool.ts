@@ -42,6 +42,33 @@ export interface FileWork {
  */
 const IN_FLIGHT = 32;
 
+/**
+ * The fewest captures of one file worth a worker of their own in pass 2. A slice costs a read
+ * through the archive up to its last capture (a 222 MB web archive: 2.4 s through, unparsed)
+ * against some 20 ms a page made.
+ */
+const MIN_SLICE = 64;
+
+/**
+ * Pass 2's files, each archive with many captures to make cut into one slice a worker, each a
+ * run of its captures in order (so slugs are still given in path order): one web archive would
+ * otherwise be made on one core. Each slice reads the archive up to its last capture, passing
+ * the others over unparsed. A file a worker kept from pass 1 is made there, whole.
+ */
+export function sliced(files: FileWork[], workers: number, kept: (path: string) => boolean): (FileWork & { worker?: number })[] {
+  const out: (FileWork & { worker?: number })[] = [];
+  for (const f of files) {
+    const slices = kept(f.task.path) ? 1 : Math.min(workers, Math.floor(f.wanted.length / MIN_SLICE));
+    if (slices <= 1) {
+      out.push(f);
+      continue;
+    }
+    const size = Math.ceil(f.wanted.length / slices);
+    for (let k = 0; k * size < f.wanted.length; k++) out.push({ task: f.task, wanted: f.wanted.slice(k * size, (k + 1) * size), worker: k });
+  }
+  return out;
+}
+
 /** A queue of file positions: shift from the front, pop from the back, both O(1). */
 class Queue {
   private items: number[] = [];
@@ -68,7 +95,7 @@ class Queue {
 export class WorkerPool {
   private readonly workers: Worker[];
   private readonly ready: Promise<void>[];
-  /** Which worker read each file in pass 1: it keeps what it read for pass 2. */
+  /** Which worker read each file in pass 1 and keeps what it read for pass 2. */
   private readonly scannedBy = new Map<string, number>();
 
   constructor(size: number, dataDir: string, settings: IngestSettings, out: string) {
@@ -96,7 +123,7 @@ export class WorkerPool {
       tasks.map((task) => ({ task })),
       'scan',
       (worker, m: { id: number; result: ScanResult }) => {
-        this.scannedBy.set(tasks[m.id]!.path, this.workers.indexOf(worker));
+        if (m.result.kept) this.scannedBy.set(tasks[m.id]!.path, this.workers.indexOf(worker));
         onResult(m.id, m.result);
         return true;
       },
@@ -117,7 +144,8 @@ export class WorkerPool {
    * dropped (the next run makes them), as their turn may never come: a file before them may not
    * have been sent.
    */
-  async ingest(work: FileWork[], decide: (id: string, summary: Summary) => Decision, onDone: (id: string, result: Done) => void, signal?: AbortSignal): Promise<void> {
+  async ingest(files: FileWork[], decide: (id: string, summary: Summary) => Decision, onDone: (id: string, result: Done) => void, signal?: AbortSignal): Promise<void> {
+    const work = sliced(files, this.workers.length, (path) => this.scannedBy.has(path));
     const made = new Map<number, { worker: Worker; made: MadeSummary[] }>();
     const decided = new Map<number, Map<string, Summary>>();
     let next = 0;
@@ -160,18 +188,19 @@ export class WorkerPool {
         return false; // a file is done only once its articles are written
       },
       signal,
-      (item) => this.scannedBy.get(item.task.path),
+      (item) => item.worker ?? this.scannedBy.get(item.task.path),
       () => writing === 0,
     );
   }
 
   /**
    * Feeds files to the workers, IN_FLIGHT at a time each; `handle` says when a file is finished.
-   * `owner` sends a file to the worker that read it in pass 1 (any worker takes the others).
+   * `owner` sends a file to the worker that keeps it from pass 1, and a slice of one to its own
+   * worker (any worker takes the others, and an idle one the last of the fullest queue).
    * Once `signal` aborts, the drive ends as soon as `settled` says nothing more is to be waited
    * for (by default: every file sent is finished).
    */
-  private async drive<M>(work: { task: FileTask; wanted?: string[] }[], kind: 'scan' | 'ingest', handle: (worker: Worker, message: M) => boolean, signal?: AbortSignal, owner: (item: { task: FileTask }) => number | undefined = () => undefined, settled?: () => boolean): Promise<void> {
+  private async drive<M, W extends { task: FileTask; wanted?: string[] }>(work: W[], kind: 'scan' | 'ingest', handle: (worker: Worker, message: M) => boolean, signal?: AbortSignal, owner: (item: W) => number | undefined = () => undefined, settled?: () => boolean): Promise<void> {
     await Promise.all(this.ready);
     if (work.length === 0) return;
     let sent = 0;
@@ -194,15 +223,15 @@ export class WorkerPool {
         if (quiet()) done();
       };
       signal?.addEventListener('abort', onAbort);
-      this.workers.forEach((w, k) => {
+      const senders = this.workers.map((w, k) => {
         let open = 0;
         const queue = queues[k]!;
-        const send = () => {
+        const send = (steal: boolean) => {
           while (open < IN_FLIGHT && !signal?.aborted) {
             // Own files first, in order; then a file any worker may take; then, rather than wait,
             // the last file of the fullest queue (read again here: cheaper than an idle core).
             const fullest = queues.reduce((a, b) => (b.size > a.size ? b : a));
-            const i = queue.size ? queue.shift() : shared.size ? shared.shift() : fullest.size ? fullest.pop() : undefined;
+            const i = queue.size ? queue.shift() : shared.size ? shared.shift() : steal && fullest.size ? fullest.pop() : undefined;
             if (i === undefined) break;
             w.postMessage({ kind, id: i, task: work[i]!.task, wanted: work[i]!.wanted });
             sent++;
@@ -215,11 +244,14 @@ export class WorkerPool {
           finished++;
           // Unstopped, every file sent finishes: slugs are given in order, and every file before one sent was sent.
           if (finished === work.length || (signal?.aborted && quiet())) done();
-          else send();
+          else send(true);
         });
         w.once('error', reject);
-        send();
+        return send;
       });
+      // Every worker takes its own first; only then does one left without work take another's.
+      for (const send of senders) send(false);
+      for (const send of senders) send(true);
     });
   }
 

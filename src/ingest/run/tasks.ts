@@ -22,6 +22,8 @@ export interface ScanResult {
   skipped: Skip[];
   /** The file's stamp when it was read: while it still matches, the next run need not read it. */
   stamp?: Stamp;
+  /** Whether the thread that read it keeps its captures for pass 2 (then that thread makes its articles). */
+  kept?: boolean;
 }
 
 /** Pass 2 of one file: an article, or the reason there is none, for each capture asked for, in order. */
@@ -92,11 +94,12 @@ export async function scanTask(task: FileTask, readLimits: ReadLimits, budget = 
     else keeping = undefined;
   });
   const { skipped, stamp } = result;
-  if (keeping && keptCost + cost <= budget) {
-    kept.set(task.path, { result: { captures: keeping, skipped, ...(stamp ? { stamp } : {}) }, cost });
+  const keep = keeping !== undefined && keptCost + cost <= budget;
+  if (keep) {
+    kept.set(task.path, { result: { captures: keeping!, skipped, ...(stamp ? { stamp } : {}) }, cost });
     keptCost += cost;
   }
-  return { captures: scanned, skipped, stamp };
+  return { captures: scanned, skipped, stamp, kept: keep };
 }
 
 /**

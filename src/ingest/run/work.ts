@@ -1,4 +1,6 @@
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { formatOf } from '../read/formats.js';
 import { WorkerPool, summarise, type Decision, type Done, type FileWork, type Summary } from './pool.js';
 import { entryFor, type Journal, type StateEntry } from './state.js';
 import type { Compiled } from '../pipeline.js';
@@ -8,8 +10,27 @@ import type { IngestSettings } from '../settings.js';
 export interface WorkOptions {
   dataDir: string;
   settings: IngestSettings;
-  /** Worker threads; 1 runs in this thread. Default: one per core when there are 200 files or more to read or make. */
+  /** Worker threads; 1 runs in this thread. Default: one per core when there are 200 captures or more to read or make (an archive counted by its size). */
   jobs?: number;
+}
+
+/** Bytes of an archive (web archive, JSON lines) for about one capture: a page of a gzipped WARC is some 70 kB. */
+const ARCHIVE_BYTES_PER_CAPTURE = 64 * 1024;
+
+/** About how many captures `files` hold: one a file, an archive's guessed from its size. */
+function likelyCaptures(files: FileTask[]): number {
+  let n = 0;
+  for (const f of files) {
+    if (formatOf(f.file)?.kind !== 'archive') n++;
+    else {
+      try {
+        n += Math.max(1, Math.round(statSync(f.path).size / ARCHIVE_BYTES_PER_CAPTURE));
+      } catch {
+        n++; // gone or unreadable: its reader will say why
+      }
+    }
+  }
+  return n;
 }
 
 /**
@@ -28,13 +49,14 @@ export class Work {
     private readonly out: string,
   ) {}
 
-  private threads(files: number): number {
-    return this.options.jobs ?? (files >= 200 ? Math.min(availableParallelism(), 8) : 1);
+  /** Threads for `captures` captures (or about as many): worker threads pay off from about 200. */
+  private threads(captures: number): number {
+    return this.options.jobs ?? (captures >= 200 ? Math.min(availableParallelism(), 8) : 1);
   }
 
-  private startPool(files: number): WorkerPool | undefined {
-    if (!this.pool && this.threads(files) > 1) {
-      this.pool = new WorkerPool(this.threads(files), this.options.dataDir, this.options.settings, this.out);
+  private startPool(captures: number): WorkerPool | undefined {
+    if (!this.pool && this.threads(captures) > 1) {
+      this.pool = new WorkerPool(this.threads(captures), this.options.dataDir, this.options.settings, this.out);
       if (this.fingerprint) this.pool.broadcastRepeated(this.keys, this.fingerprint);
     }
     return this.pool;
@@ -51,7 +73,7 @@ export class Work {
   /** Pass 1 over `files`; each result comes back with the file's position in the list. */
   async scan(files: FileTask[], onResult: (k: number, result: ScanResult) => void, signal?: AbortSignal): Promise<void> {
     if (files.length === 0) return;
-    const pool = this.startPool(files.length);
+    const pool = this.startPool(likelyCaptures(files));
     if (pool) return pool.scan(files, onResult, signal);
     const { compiled, tasks } = await this.inThread();
     for (const [k, file] of files.entries()) if (!signal?.aborted) onResult(k, await tasks.scanTask(file, compiled.read, this.options.settings.scanCache));
@@ -67,7 +89,8 @@ export class Work {
   /** Pass 2 over the captures in `todo` (`total` of them): made, given slugs by `decide` in path order, written. */
   async ingest(todo: FileWork[], total: number, repeated: (text: string) => boolean, decide: (id: string, summary: Summary) => Decision, onDone: (id: string, result: Done) => void, journal: Journal, signal?: AbortSignal): Promise<void> {
     if (total === 0) return;
-    const pool = this.startPool(todo.length);
+    // Made where pass 1 read them: a thread keeps what it read for pass 2.
+    const pool = this.local && !this.pool ? undefined : this.startPool(total);
     if (pool) return pool.ingest(todo, decide, onDone, signal);
     const { compiled, tasks, store } = await this.inThread();
     const { stampAfterWrite, writeArticle } = store;
