@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { WARCRecord, WARCSerializer } from 'warcio';
 import { gzipSync } from 'node:zlib';
 import { generateCollection } from './generate.js';
 import { measure, type Cost } from './measure.js';
@@ -85,7 +86,14 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     const pagesRaw = join(o.work, 'pages-raw');
     const n = copyPages(o.pages.dir, pagesRaw, o.pages.count);
     execFileSync('sync');
-    if (n > 0) await step('ingest, saved pages (HTML), cold', runScript(o.root, 'ingest', ['--from', pagesRaw, '--out', join(o.work, 'pages-articles'), '--quiet']), (c) => `${n} pages, ${(n / c.seconds).toFixed(0)} pages/s`);
+    if (n > 0) {
+      await step('ingest, saved pages (HTML), cold', runScript(o.root, 'ingest', ['--from', pagesRaw, '--out', join(o.work, 'pages-articles'), '--quiet']), (c) => `${n} pages, ${(n / c.seconds).toFixed(0)} pages/s`);
+      // The same pages as one crawl would leave them: one gzipped web archive.
+      const warcRaw = join(o.work, 'warc-raw');
+      const size = await writeWarc(pagesRaw, join(warcRaw, 'crawl.warc.gz'));
+      execFileSync('sync');
+      await step('ingest, the same pages in one web archive, cold', runScript(o.root, 'ingest', ['--from', warcRaw, '--out', join(o.work, 'warc-articles'), '--quiet']), (c) => `${n} pages, ${(size / 1048576).toFixed(0)} MB gzip, ${(n / c.seconds).toFixed(0)} pages/s`);
+    }
   }
 
   const env = { CLIPPINGS_ARTICLES: articles, CLIPPINGS_RAW: raw };
@@ -133,6 +141,21 @@ function copyPages(dir: string, to: string, count: number): number {
   mkdirSync(to, { recursive: true });
   for (let i = 0; i < count; i++) writeFileSync(join(to, `page-${String(i).padStart(6, '0')}.html`), pages[i % pages.length]!.replace(/<h1([^>]*)>/i, `<h1$1>Copy ${i}: `));
   return count;
+}
+
+/** The saved pages of `dir` as one gzipped WARC (a response record each, as a crawler writes them), written record by record: its size in bytes. */
+async function writeWarc(dir: string, file: string): Promise<number> {
+  mkdirSync(dirname(file), { recursive: true });
+  const fd = openSync(file, 'w');
+  try {
+    for (const [i, name] of readdirSync(dir).sort().entries()) {
+      const record = WARCRecord.create({ url: `https://bench.example/${name}`, date: new Date(Date.UTC(2024, 2, 1, 0, 0, i)).toISOString(), type: 'response', httpHeaders: { 'Content-Type': 'text/html; charset=utf-8' }, statusline: 'HTTP/1.1 200 OK' }, [readFileSync(join(dir, name))]);
+      writeSync(fd, await WARCSerializer.serialize(record, { gzip: true }));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return statSync(file).size;
 }
 
 /** The Pagefind executable the npm package installed for this platform. */
