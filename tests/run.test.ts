@@ -152,9 +152,13 @@ describe('determinism and incremental runs', () => {
     await runIngest({ from, out: two, dataDir: defaultDataDir, settings: { ...defaultSettings, scanCache: 0 }, jobs: 2 });
     expect(articleSnapshot(two).files).toEqual(articleSnapshot(one).files);
     expect(readdirSync(one).filter((f) => f.endsWith('.md'))).toHaveLength(150);
+    // Kept from pass 1 by the worker that read it: that worker makes the first run, another the rest.
+    const kept = temp();
+    await runIngest({ from, out: kept, dataDir: defaultDataDir, settings: defaultSettings, jobs: 2 });
+    expect(articleSnapshot(kept)).toEqual(articleSnapshot(one));
   });
 
-  it('cuts a file with many captures to make into a run of them for each worker, in order, unless a worker kept it from pass 1', () => {
+  it('cuts a file with many captures to make into a run of them for each worker, in order; the worker that kept it from pass 1 makes the larger first run', () => {
     const task = (name: string) => ({ path: `/raw/${name}`, file: name });
     const ids = (name: string, n: number) => Array.from({ length: n }, (_, i) => `${name}#${i}`);
     const files = [
@@ -162,16 +166,20 @@ describe('determinism and incremental runs', () => {
       { task: task('big.warc'), wanted: ids('big.warc', 201) },
       { task: task('small.warc'), wanted: ids('small.warc', 127) },
       { task: task('kept.warc'), wanted: ids('kept.warc', 500) },
+      { task: task('kept-small.warc'), wanted: ids('kept-small.warc', 100) },
     ];
-    const out = sliced(files, 2, (path) => path === '/raw/kept.warc');
+    const out = sliced(files, 2, (path) => (path.startsWith('/raw/kept') ? 1 : undefined));
     expect(out.map((w) => [w.task.file, w.wanted.length, w.worker])).toEqual([
       ['a.txt', 1, undefined],
       ['big.warc', 101, 0],
       ['big.warc', 100, 1],
       ['small.warc', 127, undefined],
-      ['kept.warc', 500, undefined],
+      // Its pages parsed already, worker 1 makes them 1.7 times as fast as worker 0 reads and makes the rest.
+      ['kept.warc', 315, 1],
+      ['kept.warc', 185, 0],
+      ['kept-small.warc', 100, undefined],
     ]);
-    expect(out.filter((w) => w.task.file === 'big.warc').flatMap((w) => w.wanted)).toEqual(ids('big.warc', 201));
+    for (const name of ['big.warc', 'kept.warc']) expect(out.filter((w) => w.task.file === name).flatMap((w) => w.wanted)).toEqual(files.find((f) => f.task.file === name)!.wanted);
   });
 
   it('reports a second run over unchanged captures as unchanged and rewrites nothing', async () => {
